@@ -1,0 +1,7 @@
+namespace ItssMonitor.Collectors.Probes;
+
+/// <summary>What one probe run found. <see cref="Error"/> is a short, human-readable reason when <see cref="Up"/> is false.</summary>
+public sealed record ProbeOutcome(bool Up, double? LatencyMs, int? StatusCode = null, string? Error = null)
+{
+    public static ProbeOutcome Failed(string error, double? latencyMs = null, int? statusCode = null) => new(false, latencyMs, statusCode, error);
+}

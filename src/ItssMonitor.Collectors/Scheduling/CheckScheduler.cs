@@ -1,0 +1,148 @@
+using ItssMonitor.Collectors.Probes;
+using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Storage.Writing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ItssMonitor.Collectors.Scheduling;
+
+/// <summary>
+/// Runs every configured check in its slot (see <see cref="ScheduleSpread"/>), at most
+/// <see cref="SchedulerOptions.MaxConcurrentProbes"/> at a time, and hands each result to the sample sink.
+/// A probe that overruns its timeout is abandoned and counted as a failure; it never holds up other checks.
+/// </summary>
+public sealed partial class CheckScheduler : BackgroundService
+{
+    /// <summary>How long past its timeout a probe that ignores cancellation is waited for before it is abandoned.</summary>
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(1);
+
+    private readonly IMonitoringConfigurationSource _configuration;
+    private readonly IReadOnlyDictionary<string, IProbe> _probes;
+    private readonly ISampleSink _sink;
+    private readonly TimeProvider _time;
+    private readonly SchedulerOptions _options;
+    private readonly ILogger<CheckScheduler> _logger;
+    private readonly SemaphoreSlim _concurrency;
+
+    public CheckScheduler(
+        IMonitoringConfigurationSource configuration,
+        IEnumerable<IProbe> probes,
+        ISampleSink sink,
+        TimeProvider time,
+        IOptions<SchedulerOptions> options,
+        ILogger<CheckScheduler> logger)
+    {
+        _configuration = configuration;
+        _probes = probes.ToDictionary(probe => probe.Kind, StringComparer.OrdinalIgnoreCase);
+        _sink = sink;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _concurrency = new SemaphoreSlim(_options.MaxConcurrentProbes);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var configuration = await _configuration.GetAsync(stoppingToken);
+        var loops = new List<Task>();
+        foreach (var (service, check) in configuration.AllChecks)
+        {
+            if (_probes.TryGetValue(check.Kind, out var probe))
+            {
+                loops.Add(RunCheckAsync(service, check, probe, stoppingToken));
+            }
+            else
+            {
+                LogNoProbe(service.Name, check.Name, check.Kind);
+            }
+        }
+
+        LogScheduled(loops.Count, configuration.Services.Count);
+        await Task.WhenAll(loops);
+    }
+
+    private async Task RunCheckAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
+    {
+        var offset = ScheduleSpread.OffsetFor(service.Name, check.Name, check.Interval);
+        var slot = ScheduleSpread.NextSlotAfter(_time.GetUtcNow(), offset, check.Interval);
+        try
+        {
+            while (true)
+            {
+                var wait = slot - _time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, stoppingToken);
+                }
+
+                await RunOnceAsync(service, check, probe, stoppingToken);
+
+                // A run that overran its interval skips the slots it missed instead of bunching up.
+                var now = _time.GetUtcNow();
+                slot = ScheduleSpread.NextSlotAfter(now > slot ? now : slot, offset, check.Interval);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunOnceAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
+    {
+        await _concurrency.WaitAsync(stoppingToken);
+        CheckSample sample;
+        try
+        {
+            var startedAt = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            var outcome = await ProbeWithTimeoutAsync(check, probe, stoppingToken);
+            sample = new CheckSample(service.Name, check.Name, check.Kind, _options.Location, startedAt, outcome.Up, outcome.LatencyMs, outcome.StatusCode, outcome.Error);
+        }
+        finally
+        {
+            _concurrency.Release();
+        }
+
+        await _sink.AddAsync(sample, stoppingToken);
+    }
+
+    private async Task<ProbeOutcome> ProbeWithTimeoutAsync(CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(check.Timeout, _time);
+        using var probeToken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            return await probe.ProbeAsync(check, probeToken.Token).WaitAsync(check.Timeout + AbandonGrace, _time, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            LogAbandoned(check.Name, check.Kind, check.Timeout);
+            return ProbeOutcome.Failed($"no answer within {check.Timeout.TotalMilliseconds:0} ms");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogProbeFailed(exception, check.Name, check.Kind);
+            return ProbeOutcome.Failed($"probe error: {exception.Message}");
+        }
+    }
+
+    public override void Dispose()
+    {
+        _concurrency.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Checks} checks of {Services} services")]
+    private partial void LogScheduled(int checks, int services);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check {Service}/{Check} is not run: no probe for kind '{Kind}'")]
+    private partial void LogNoProbe(string service, string check, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Probe of check {Check} ({Kind}) ignored its timeout of {Timeout} and was abandoned")]
+    private partial void LogAbandoned(string check, string kind, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Probe of check {Check} ({Kind}) failed unexpectedly")]
+    private partial void LogProbeFailed(Exception exception, string check, string kind);
+}

@@ -1,0 +1,51 @@
+using ItssMonitor.Core.Monitoring;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ItssMonitor.Server.Demo;
+
+/// <summary>
+/// The monitoring configuration used when none is given: HTTP checks of the <see cref="DemoTarget"/>s
+/// this server hosts, reached at the address it listens on (known once it has started).
+/// </summary>
+internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifetime) : IMonitoringConfigurationSource
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    public async Task<MonitoringConfiguration> GetAsync(CancellationToken cancellationToken)
+    {
+        await WhenStartedAsync(cancellationToken);
+        var baseUri = OwnAddress();
+        var services = DemoTarget.All
+            .Select(target => new ServiceDefinition(
+                target.Service,
+                target.Team,
+                target.Tags,
+                [new CheckDefinition(target.Check, "http", Interval, Timeout, new Uri(baseUri, target.Path))]))
+            .ToList();
+        return new MonitoringConfiguration(services);
+    }
+
+    private Task WhenStartedAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The first address the server listens on, with a wildcard host replaced by localhost.</summary>
+    private Uri OwnAddress()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
+            ?? throw new InvalidOperationException("The server listens on no address, so the demo estate has nothing to probe.");
+        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost"));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "localhost";
+        }
+
+        return uri.Uri;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ItssMonitor.Server.Health;
+
+/// <summary><c>GET /healthz</c>: the process is alive. <c>GET /readyz</c>: the stores it needs answer (503 with the reason when not).</summary>
+internal static class HealthEndpoints
+{
+    private const string ReadinessTag = "ready";
+
+    public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<SampleStoreHealthCheck>("sampleStore", tags: [ReadinessTag]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag), ResponseWriter = WriteJsonAsync });
+        return endpoints;
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
+        }, cancellationToken: context.RequestAborted);
+    }
+}

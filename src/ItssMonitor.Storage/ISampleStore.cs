@@ -1,0 +1,35 @@
+using ItssMonitor.Core.Samples;
+
+namespace ItssMonitor.Storage;
+
+/// <summary>
+/// Where check samples live. InfluxDB and SQLite implement it; one contract test suite proves both.
+/// Writing the same series at the same millisecond twice keeps one sample (the last), as InfluxDB does.
+/// </summary>
+public interface ISampleStore
+{
+    /// <summary>Short name for logs and health reports, e.g. "InfluxDB at http://…".</summary>
+    string Description { get; }
+
+    /// <summary>Makes the store ready to use (database, tables). Safe to call more than once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <exception cref="SampleStoreUnavailableException">The store could not be reached; retry later.</exception>
+    /// <exception cref="SampleWriteRejectedException">The store refused some samples; retrying will not help.</exception>
+    Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken);
+
+    /// <summary>The newest sample of every series.</summary>
+    Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Availability and latency percentiles of a service or check; null when the window holds no samples.</summary>
+    Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>A chart series with a bucket size chosen for the window (see <see cref="Core.Statistics.ChartBucket"/>).</summary>
+    Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every sample older than <paramref name="cutoff"/>.</summary>
+    Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Checks that the store answers and accepts our credentials; throws with a message that says what is wrong.</summary>
+    Task CheckReadyAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,243 @@
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Statistics;
+using Microsoft.Data.Sqlite;
+
+namespace ItssMonitor.Storage.Sqlite;
+
+/// <summary>
+/// The embedded sample store: one SQLite file, so a bare machine runs the product with no server.
+/// Percentiles are computed here with the same nearest-rank rule InfluxDB uses.
+/// </summary>
+public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
+{
+    private const string Columns = "service, check_name, kind, location, time_ms, up, latency_ms, status_code, error";
+    private const string ColumnDefinitions = """
+        service TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL,
+        time_ms INTEGER NOT NULL, up INTEGER NOT NULL, latency_ms REAL, status_code INTEGER, error TEXT
+        """;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = options.Path, Pooling = true }.ToString();
+
+    public string Description => $"SQLite at {Path.GetFullPath(options.Path)}";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CreateSchemaAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Cannot open the sample database {Description} (Storage:Sqlite:Path): {exception.Message}", exception);
+        }
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.Path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS check_result (
+                {ColumnDefinitions},
+                PRIMARY KEY (service, check_name, kind, location, time_ms)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS check_result_by_service_time ON check_result (service, time_ms);
+            CREATE INDEX IF NOT EXISTS check_result_by_time ON check_result (time_ms);
+            CREATE TABLE IF NOT EXISTS latest_sample (
+                {ColumnDefinitions},
+                PRIMARY KEY (service, check_name, kind, location)) WITHOUT ROWID;
+            """, cancellationToken);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT OR REPLACE INTO check_result ({Columns}) VALUES ($service, $check, $kind, $location, $time, $up, $latency, $status, $error);
+            INSERT INTO latest_sample ({Columns}) VALUES ($service, $check, $kind, $location, $time, $up, $latency, $status, $error)
+            ON CONFLICT (service, check_name, kind, location) DO UPDATE SET
+                time_ms = excluded.time_ms, up = excluded.up, latency_ms = excluded.latency_ms,
+                status_code = excluded.status_code, error = excluded.error
+            WHERE excluded.time_ms >= latest_sample.time_ms;
+            """;
+        var parameters = new[] { "$service", "$check", "$kind", "$location", "$time", "$up", "$latency", "$status", "$error" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
+            .ToArray();
+        foreach (var sample in samples)
+        {
+            object?[] values =
+            [
+                sample.Service, sample.Check, sample.Kind, sample.Location, sample.Timestamp.ToUnixTimeMilliseconds(),
+                sample.Up ? 1 : 0, sample.LatencyMs, sample.StatusCode, sample.Error,
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {Columns} FROM latest_sample";
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        var samples = new List<CheckSample>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            samples.Add(new CheckSample(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                reader.GetInt64(5) == 1,
+                reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+
+        return samples;
+    }
+
+    public async Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var buckets = await ReadBucketsAsync(scope, window, bucketSize: null, cancellationToken);
+        if (buckets.Count == 0)
+        {
+            return null;
+        }
+
+        var all = buckets[0];
+        return new SampleStatistics(all.Count, all.Availability, all.Percentile(50), all.Percentile(95), all.Percentile(99));
+    }
+
+    public async Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var size = ChartBucket.SizeFor(window.Length);
+        var buckets = await ReadBucketsAsync(scope, window, size, cancellationToken);
+        var points = buckets
+            .Select(bucket => new SeriesPoint(DateTimeOffset.FromUnixTimeMilliseconds(bucket.StartMs), bucket.Count, bucket.Availability, bucket.Percentile(50), bucket.Percentile(95)))
+            .ToList();
+        return new ChartSeries(size, points);
+    }
+
+    public async Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM check_result WHERE time_ms < $cutoff; DELETE FROM latest_sample WHERE time_ms < $cutoff;";
+        delete.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task CheckReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "SELECT 1 FROM check_result LIMIT 1", cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            throw new SampleStoreUnavailableException($"{Description} cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Reads the window's samples ordered by bucket (one bucket for the whole window when <paramref name="bucketSize"/> is null).</summary>
+    private async Task<List<SampleBucket>> ReadBucketsAsync(SampleScope scope, TimeWindow window, TimeSpan? bucketSize, CancellationToken cancellationToken)
+    {
+        var sizeMs = (long)(bucketSize?.TotalMilliseconds ?? 0);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+        var bucketExpression = bucketSize is null ? "0" : "time_ms - ((time_ms % $size) + $size) % $size";
+        query.CommandText = $"""
+            SELECT {bucketExpression} AS bucket, up, latency_ms FROM check_result
+            WHERE service = $service AND ($check IS NULL OR check_name = $check) AND time_ms >= $from AND time_ms < $to
+            ORDER BY bucket
+            """;
+        query.Parameters.AddWithValue("$size", sizeMs);
+        query.Parameters.AddWithValue("$service", scope.Service);
+        query.Parameters.AddWithValue("$check", (object?)scope.Check ?? DBNull.Value);
+        query.Parameters.AddWithValue("$from", window.From.ToUnixTimeMilliseconds());
+        query.Parameters.AddWithValue("$to", window.To.ToUnixTimeMilliseconds());
+
+        var buckets = new List<SampleBucket>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var start = reader.GetInt64(0);
+            if (buckets.Count == 0 || buckets[^1].StartMs != start)
+            {
+                buckets.Add(new SampleBucket(start));
+            }
+
+            buckets[^1].Add(reader.GetInt64(1) == 1, reader.IsDBNull(2) ? null : reader.GetDouble(2));
+        }
+
+        return buckets;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;", cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The samples of one bucket, summarised as InfluxDB's count, mean(up) and percentile() would.</summary>
+    private sealed class SampleBucket(long startMs)
+    {
+        private readonly List<double> _latencies = [];
+        private long _up;
+        private bool _sorted;
+
+        public long StartMs { get; } = startMs;
+
+        public long Count { get; private set; }
+
+        public double Availability => (double)_up / Count;
+
+        public void Add(bool up, double? latencyMs)
+        {
+            Count++;
+            _up += up ? 1 : 0;
+            if (latencyMs is { } latency)
+            {
+                _latencies.Add(latency);
+                _sorted = false;
+            }
+        }
+
+        public double? Percentile(double percent)
+        {
+            if (!_sorted)
+            {
+                _latencies.Sort();
+                _sorted = true;
+            }
+
+            return Core.Statistics.Percentile.NearestRank(_latencies, percent);
+        }
+    }
+}

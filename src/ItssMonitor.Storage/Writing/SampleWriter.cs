@@ -1,0 +1,193 @@
+using System.Threading.Channels;
+using ItssMonitor.Core.Samples;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ItssMonitor.Storage.Writing;
+
+/// <summary>
+/// The one way samples reach the store: a bounded queue, flushed in batches by size or time.
+/// When the store is unreachable a batch goes to the on-disk <see cref="SampleSpool"/>, and while the
+/// spool holds anything every new batch follows it there, so the store receives samples in the order
+/// they were accepted. The spool is replayed with exponential backoff. A batch the store refuses as
+/// invalid (4xx) is never retried: it would be refused forever and block everything behind it.
+/// </summary>
+public sealed partial class SampleWriter : BackgroundService, ISampleSink
+{
+    private readonly ISampleStore _store;
+    private readonly SampleWriterOptions _options;
+    private readonly SampleSpool _spool;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SampleWriter> _logger;
+    private readonly Channel<CheckSample> _queue;
+    private readonly SemaphoreSlim _spoolSignal = new(0);
+
+    public SampleWriter(ISampleStore store, SampleWriterOptions options, TimeProvider time, ILogger<SampleWriter> logger)
+    {
+        _store = store;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _spool = new SampleSpool(options.SpoolDirectory, options.SpoolMaxBytes, logger);
+        _queue = Channel.CreateBounded<CheckSample>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public SampleSpool Spool => _spool;
+
+    public ValueTask AddAsync(CheckSample sample, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(sample, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var replay = ReplaySpoolAsync(stoppingToken);
+        var batch = new List<CheckSample>(_options.BatchSize);
+        try
+        {
+            while (true)
+            {
+                await FillBatchAsync(batch, stoppingToken);
+                await DeliverAsync(batch, stoppingToken);
+                batch = new List<CheckSample>(_options.BatchSize);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping. The batch in hand may be half written; writing it again later is harmless,
+            // since a store keeps one sample per series and millisecond.
+        }
+
+        await replay;
+        while (_queue.Reader.TryRead(out var sample))
+        {
+            batch.Add(sample);
+        }
+
+        if (batch.Count > 0)
+        {
+            _spool.Append(batch);
+            LogSpooledAtShutdown(batch.Count);
+        }
+    }
+
+    /// <summary>Waits for a first sample, then fills the batch until it is full or the flush interval has passed.</summary>
+    private async Task FillBatchAsync(List<CheckSample> batch, CancellationToken stoppingToken)
+    {
+        await _queue.Reader.WaitToReadAsync(stoppingToken);
+        var deadline = _time.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var sample))
+            {
+                batch.Add(sample);
+            }
+
+            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (batch.Count >= _options.BatchSize || remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var flushTimer = new CancellationTokenSource(remaining, _time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, flushTimer.Token);
+            try
+            {
+                await _queue.Reader.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverAsync(List<CheckSample> batch, CancellationToken stoppingToken)
+    {
+        if (_spool.IsEmpty && await TryWriteAsync(batch, stoppingToken))
+        {
+            return;
+        }
+
+        _spool.Append(batch);
+        SampleWriterMetrics.Spooled.Add(batch.Count);
+        _spoolSignal.Release();
+    }
+
+    /// <returns>False when the store is unreachable and the batch must be kept.</returns>
+    private async Task<bool> TryWriteAsync(IReadOnlyList<CheckSample> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.WriteAsync(batch, cancellationToken);
+            SampleWriterMetrics.Written.Add(batch.Count);
+            return true;
+        }
+        catch (SampleStoreUnavailableException exception)
+        {
+            LogStoreUnavailable(batch.Count, exception.Message);
+            return false;
+        }
+        catch (SampleWriteRejectedException exception)
+        {
+            SampleWriterMetrics.Written.Add(batch.Count - exception.DroppedSamples);
+            SampleWriterMetrics.Rejected.Add(exception.DroppedSamples);
+            LogRejected(exception.DroppedSamples, batch.Count, exception.Message);
+            return true;
+        }
+    }
+
+    private async Task ReplaySpoolAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (_spool.Peek() is not { } oldest)
+                {
+                    await _spoolSignal.WaitAsync(stoppingToken);
+                    continue;
+                }
+
+                if (await TryWriteAsync(oldest.Samples, stoppingToken))
+                {
+                    _spool.Remove(oldest);
+                    delay = TimeSpan.FromMilliseconds(250);
+                    if (_spool.IsEmpty)
+                    {
+                        LogSpoolReplayed();
+                    }
+
+                    continue;
+                }
+
+                await Task.Delay(delay, _time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the spool stays on disk and is replayed at the next start.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _spoolSignal.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sample store unavailable, {Count} samples kept in the spool: {Reason}")]
+    private partial void LogStoreUnavailable(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sample store refused {Dropped} of {Count} samples; the rest were stored: {Reason}")]
+    private partial void LogRejected(int dropped, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spool replayed: the sample store has every sample again")]
+    private partial void LogSpoolReplayed();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} queued samples kept in the spool for the next start")]
+    private partial void LogSpooledAtShutdown(int count);
+}

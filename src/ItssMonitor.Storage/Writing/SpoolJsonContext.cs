@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+using ItssMonitor.Core.Samples;
+
+namespace ItssMonitor.Storage.Writing;
+
+[JsonSerializable(typeof(IReadOnlyList<CheckSample>))]
+internal sealed partial class SpoolJsonContext : JsonSerializerContext;
