@@ -25,12 +25,4 @@ public static class ChartBucket
 
         return TimeSpan.FromTicks((range.Ticks / MaxPoints / Sizes[^1].Ticks + 1) * Sizes[^1].Ticks);
     }
-
-    /// <summary>The start of the bucket holding <paramref name="time"/>; buckets are aligned to the Unix epoch, as InfluxDB aligns <c>GROUP BY time()</c>.</summary>
-    public static DateTimeOffset StartOf(DateTimeOffset time, TimeSpan size)
-    {
-        var ms = time.ToUnixTimeMilliseconds();
-        var sizeMs = (long)size.TotalMilliseconds;
-        return DateTimeOffset.FromUnixTimeMilliseconds(ms - (ms % sizeMs + sizeMs) % sizeMs);
-    }
 }

@@ -60,15 +60,28 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         }
 
         await replay;
+        KeepForNextStart(batch);
+    }
+
+    /// <summary>Stops, then keeps what is still queued (ExecuteAsync may never have run if the host stopped at once).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        var queued = new List<CheckSample>();
         while (_queue.Reader.TryRead(out var sample))
         {
-            batch.Add(sample);
+            queued.Add(sample);
         }
 
-        if (batch.Count > 0)
+        KeepForNextStart(queued);
+    }
+
+    private void KeepForNextStart(List<CheckSample> samples)
+    {
+        if (samples.Count > 0)
         {
-            _spool.Append(batch);
-            LogSpooledAtShutdown(batch.Count);
+            _spool.Append(samples);
+            LogSpooledAtShutdown(samples.Count);
         }
     }
 

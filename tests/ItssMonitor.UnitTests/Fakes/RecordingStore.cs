@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Storage;
+
+namespace ItssMonitor.UnitTests.Fakes;
+
+/// <summary>A store that records the batches written to it and can be made unreachable or refusing.</summary>
+internal sealed class RecordingStore : ISampleStore
+{
+    public ConcurrentQueue<IReadOnlyList<CheckSample>> Batches { get; } = new();
+
+    public volatile bool Unreachable;
+
+    /// <summary>How many of the next writes to refuse as invalid.</summary>
+    public int RefuseNextWrites;
+
+    public int Attempts;
+
+    public IEnumerable<CheckSample> Written => Batches.SelectMany(batch => batch);
+
+    public string Description => "recording store";
+
+    public Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Attempts);
+        if (Unreachable)
+        {
+            throw new SampleStoreUnavailableException("down for the test");
+        }
+
+        if (Interlocked.Decrement(ref RefuseNextWrites) >= 0)
+        {
+            throw new SampleWriteRejectedException("refused for the test", samples.Count);
+        }
+
+        Batches.Enqueue(samples.ToList());
+        return Task.CompletedTask;
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task CheckReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,109 @@
+using ItssMonitor.Collectors.Probes;
+using ItssMonitor.Collectors.Scheduling;
+using ItssMonitor.UnitTests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ItssMonitor.UnitTests.Scheduling;
+
+public sealed class CheckSchedulerTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+    private readonly CollectingSink _sink = new();
+
+    [Fact]
+    public async Task Runs_each_check_once_per_interval_in_its_own_slot_without_drift()
+    {
+        var probe = new ScriptedProbe((_, _) => Task.FromResult(new ProbeOutcome(true, 1)));
+        using var scheduler = Create(probe, new FixedConfiguration(
+            FixedConfiguration.Service("Payments", FixedConfiguration.Check("health"), FixedConfiguration.Check("db"))));
+        await scheduler.StartAsync(CancellationToken.None);
+
+        for (var second = 0; second < 60; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+
+        // The scheduler may start its loops a moment after StartAsync returns, so the first slot can be missed.
+        await Eventually.TrueAsync(() => _sink.Samples.Count >= 10, "five runs of each check");
+        await scheduler.StopAsync(CancellationToken.None);
+        foreach (var check in new[] { "health", "db" })
+        {
+            var offset = ScheduleSpread.OffsetFor("Payments", check, TimeSpan.FromSeconds(10)).TotalMilliseconds;
+            var times = _sink.Samples.Where(s => s.Check == check).Select(s => s.Timestamp.ToUnixTimeMilliseconds()).Order().ToList();
+            Assert.InRange(times.Count, 5, 6);
+            // Time advances a second at a time here, so a run starts within the second after its slot.
+            Assert.All(times, t => Assert.InRange(t % 10_000, (long)offset, (long)offset + 1_000));
+            Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(10_000, pair.Second - pair.First));
+        }
+    }
+
+    [Fact]
+    public async Task A_probe_that_ignores_its_timeout_is_abandoned_as_down_and_other_checks_keep_running()
+    {
+        var probe = new ScriptedProbe((check, _) => check.Name == "hangs"
+            ? new TaskCompletionSource<ProbeOutcome>().Task
+            : Task.FromResult(new ProbeOutcome(true, 1)));
+        using var scheduler = Create(probe, new FixedConfiguration(
+            FixedConfiguration.Service("A", FixedConfiguration.Check("hangs")),
+            FixedConfiguration.Service("B", FixedConfiguration.Check("fine"))));
+        await scheduler.StartAsync(CancellationToken.None);
+
+        for (var second = 0; second < 30; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+
+        await Eventually.TrueAsync(() => _sink.Samples.Count(s => s.Check == "hangs") >= 2, "the hanging check reported as down");
+        await scheduler.StopAsync(CancellationToken.None);
+        var hung = _sink.Samples.First(s => s.Check == "hangs");
+        Assert.False(hung.Up);
+        Assert.Equal("no answer within 2000 ms", hung.Error);
+        Assert.True(_sink.Samples.Count(s => s.Check == "fine") >= 3);
+    }
+
+    [Fact]
+    public async Task Never_runs_more_probes_at_once_than_allowed()
+    {
+        var running = 0;
+        var mostAtOnce = 0;
+        var release = new TaskCompletionSource();
+        var probe = new ScriptedProbe(async (_, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            return new ProbeOutcome(true, 1);
+        });
+        var checks = Enumerable.Range(0, 6).Select(i => FixedConfiguration.Check($"check {i}", timeoutSeconds: 60)).ToArray();
+        using var scheduler = Create(probe, new FixedConfiguration(FixedConfiguration.Service("S", checks)), maxConcurrentProbes: 2);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        for (var second = 0; second < 20; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+
+        await Eventually.TrueAsync(() => Volatile.Read(ref running) == 2, "two probes running");
+        release.SetResult();
+        await Eventually.TrueAsync(() => _sink.Samples.Select(s => s.Check).Distinct().Count() == 6, "every check run");
+        await scheduler.StopAsync(CancellationToken.None);
+        Assert.Equal(2, mostAtOnce);
+    }
+
+    private CheckScheduler Create(ScriptedProbe probe, FixedConfiguration configuration, int maxConcurrentProbes = 16) =>
+        new(configuration, [probe], _sink, _time, Options.Create(new SchedulerOptions { MaxConcurrentProbes = maxConcurrentProbes }), NullLogger<CheckScheduler>.Instance);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
