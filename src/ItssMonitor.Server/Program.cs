@@ -18,13 +18,15 @@ app.MapDemoTargets();
 
 try
 {
-    await app.RunAsync();
+    // Validated here rather than inside the host's start, which would log the failure with a stack trace first.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
 }
-catch (OptionsValidationException exception)
+catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
 {
     // Bad configuration is the operator's to fix: say what is wrong, without a stack trace in the way.
+    // A value of the wrong type ("Timeout=soon") fails while binding, as an InvalidOperationException naming the key.
     Console.Error.WriteLine("ItssMonitor cannot start: the configuration is invalid.");
-    foreach (var failure in exception.Failures)
+    foreach (var failure in exception is OptionsValidationException validation ? validation.Failures : [exception.Message])
     {
         Console.Error.WriteLine($"  - {failure}");
     }
@@ -32,4 +34,5 @@ catch (OptionsValidationException exception)
     return 1;
 }
 
+await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -8,6 +9,9 @@ namespace ItssMonitor.Server.Health;
 internal static class HealthEndpoints
 {
     private const string ReadinessTag = "ready";
+
+    // Operators read these answers with curl: keep quotes and names as they are instead of \u0027 escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
     {
@@ -31,6 +35,6 @@ internal static class HealthEndpoints
             checks = report.Entries.ToDictionary(
                 entry => entry.Key,
                 entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
-        }, cancellationToken: context.RequestAborted);
+        }, Json, context.RequestAborted);
     }
 }

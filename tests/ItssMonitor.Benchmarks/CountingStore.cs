@@ -1,0 +1,34 @@
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Storage;
+
+namespace ItssMonitor.Benchmarks;
+
+/// <summary>Passes writes through to a real store and counts the samples that arrived, so a benchmark knows when the writer is done.</summary>
+internal sealed class CountingStore(ISampleStore inner) : ISampleStore
+{
+    private long _written;
+
+    public long Written => Interlocked.Read(ref _written);
+
+    public string Description => inner.Description;
+
+    public async Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    {
+        await inner.WriteAsync(samples, cancellationToken);
+        Interlocked.Add(ref _written, samples.Count);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken) => inner.GetLatestAsync(cancellationToken);
+
+    public Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetStatisticsAsync(scope, window, cancellationToken);
+
+    public Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetSeriesAsync(scope, window, cancellationToken);
+
+    public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, cancellationToken);
+
+    public Task CheckReadyAsync(CancellationToken cancellationToken) => inner.CheckReadyAsync(cancellationToken);
+}

@@ -1,0 +1,182 @@
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Storage;
+using static ItssMonitor.IntegrationTests.Fixtures.TestData;
+
+namespace ItssMonitor.IntegrationTests.Stores;
+
+/// <summary>
+/// What every <see cref="ISampleStore"/> must do, with figures worked out by hand. Each store's test
+/// class derives from this and provides an empty store per test.
+/// </summary>
+public abstract class SampleStoreContract : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected ISampleStore Store { get; private set; } = null!;
+
+    protected abstract Task<ISampleStore> CreateEmptyStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateEmptyStoreAsync();
+        await Store.InitializeAsync(None);
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Is_ready_once_initialised() => await Store.CheckReadyAsync(None);
+
+    [Fact]
+    public async Task Latest_gives_the_newest_sample_of_every_series_with_all_its_fields()
+    {
+        await Store.WriteAsync(
+        [
+            Sample("A", "health", 0, location: "eu"),
+            Sample("A", "health", 20, latencyMs: 12.25, location: "eu", statusCode: 201),
+            Sample("A", "health", 10, location: "eu"),
+            Sample("A", "health", 5, location: "us"),
+            Sample("A", "db", 15, up: false, latencyMs: null, statusCode: null, error: "connection refused", kind: "tcp"),
+            Sample("B", "health", 3),
+        ], None);
+
+        var latest = (await Store.GetLatestAsync(None)).OrderBy(s => s.Service).ThenBy(s => s.Check).ThenBy(s => s.Location).ToList();
+
+        Assert.Equal(
+        [
+            Sample("A", "db", 15, up: false, latencyMs: null, statusCode: null, error: "connection refused", kind: "tcp"),
+            Sample("A", "health", 20, latencyMs: 12.25, location: "eu", statusCode: 201),
+            Sample("A", "health", 5, location: "us"),
+            Sample("B", "health", 3),
+        ], latest);
+    }
+
+    [Fact]
+    public async Task A_series_keeps_one_sample_per_millisecond_the_last_written()
+    {
+        await Store.WriteAsync([Sample("A", "health", 0, up: true)], None);
+        await Store.WriteAsync([Sample("A", "health", 0, up: false, latencyMs: 99)], None);
+
+        var statistics = await Store.GetStatisticsAsync(SampleScope.ForService("A"), new TimeWindow(T0, T0.AddMinutes(1)), None);
+
+        Assert.Equal(new SampleStatistics(1, 0, 99, 99, 99), statistics);
+    }
+
+    [Fact]
+    public async Task Statistics_per_check_give_availability_and_nearest_rank_latency_percentiles()
+    {
+        await WriteHundredHealthSamplesAsync();
+
+        var statistics = await Store.GetStatisticsAsync(SampleScope.ForCheck("A", "health"), new TimeWindow(T0, T0.AddHours(1)), None);
+
+        // 90 latencies: 1…99 without the multiples of 10 (those samples were down, without latency).
+        // p50 is the 45th (49), p95 the 86th (95), p99 the 89th (98).
+        Assert.Equal(new SampleStatistics(100, 0.9, 49, 95, 98), statistics);
+    }
+
+    [Fact]
+    public async Task Statistics_per_service_cover_all_its_checks_and_nothing_else()
+    {
+        await WriteHundredHealthSamplesAsync();
+        await Store.WriteAsync(Enumerable.Range(0, 100).Select(i => Sample("A", "db", i, latencyMs: 1000)).ToList(), None);
+        await Store.WriteAsync([Sample("B", "health", 0, up: false, latencyMs: 1)], None);
+
+        var statistics = await Store.GetStatisticsAsync(SampleScope.ForService("A"), new TimeWindow(T0, T0.AddHours(1)), None);
+
+        Assert.Equal(new SampleStatistics(200, 0.95, 1000, 1000, 1000), statistics);
+    }
+
+    [Fact]
+    public async Task A_window_includes_its_start_and_excludes_its_end()
+    {
+        await Store.WriteAsync([Sample("A", "health", -1), Sample("A", "health", 0), Sample("A", "health", 10)], None);
+
+        var statistics = await Store.GetStatisticsAsync(SampleScope.ForService("A"), new TimeWindow(T0, T0.AddSeconds(10)), None);
+
+        Assert.Equal(1, statistics!.SampleCount);
+        Assert.Null(await Store.GetStatisticsAsync(SampleScope.ForService("A"), new TimeWindow(T0.AddMinutes(1), T0.AddMinutes(2)), None));
+        Assert.Null(await Store.GetStatisticsAsync(SampleScope.ForService("nobody"), new TimeWindow(T0, T0.AddSeconds(10)), None));
+    }
+
+    [Fact]
+    public async Task A_series_has_epoch_aligned_buckets_sized_for_the_window_and_leaves_out_empty_ones()
+    {
+        await Store.WriteAsync(
+        [
+            Sample("A", "health", 0, latencyMs: 500),
+            Sample("A", "health", 5, latencyMs: 30),
+            Sample("A", "health", 7, up: false, latencyMs: null),
+            Sample("A", "health", 25, latencyMs: 40),
+            Sample("A", "health", 3_601, latencyMs: 50),
+        ], None);
+
+        // Starts 3 s past a bucket boundary: the first bucket is still labelled with its aligned start,
+        // and holds only what is inside the window.
+        var series = await Store.GetSeriesAsync(SampleScope.ForCheck("A", "health"), new TimeWindow(T0.AddSeconds(3), T0.AddSeconds(3_603)), None);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), series.BucketSize);
+        Assert.Equal(
+        [
+            new SeriesPoint(T0, 2, 0.5, 30, 30),
+            new SeriesPoint(T0.AddSeconds(20), 1, 1, 40, 40),
+            new SeriesPoint(T0.AddSeconds(3_600), 1, 1, 50, 50),
+        ], series.Points);
+    }
+
+    [Fact]
+    public async Task A_month_long_series_stays_under_the_point_limit()
+    {
+        var samples = Enumerable.Range(0, 30 * 24).Select(hour => Sample("A", "health", hour * 3_600.0)).ToList();
+        await Store.WriteAsync(samples, None);
+
+        var series = await Store.GetSeriesAsync(SampleScope.ForService("A"), new TimeWindow(T0, T0.AddDays(30)), None);
+
+        Assert.Equal(TimeSpan.FromHours(3), series.BucketSize);
+        Assert.Equal(240, series.Points.Count);
+        Assert.All(series.Points, point => Assert.Equal(3, point.SampleCount));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_what_is_older_than_the_cutoff_and_keeps_the_rest()
+    {
+        await Store.WriteAsync([Sample("old", "health", 0), Sample("A", "health", 0), Sample("A", "health", 86_400)], None);
+
+        await Store.DeleteOlderThanAsync(T0.AddHours(12), None);
+
+        var window = new TimeWindow(T0.AddDays(-1), T0.AddDays(2));
+        Assert.Null(await Store.GetStatisticsAsync(SampleScope.ForService("old"), window, None));
+        Assert.Equal(1, (await Store.GetStatisticsAsync(SampleScope.ForService("A"), window, None))!.SampleCount);
+        Assert.Equal([Sample("A", "health", 86_400)], await Store.GetLatestAsync(None));
+    }
+
+    [Fact]
+    public async Task Hostile_names_and_texts_come_back_byte_exact_and_cannot_change_a_query()
+    {
+        var random = new Random(42);
+        // Whole characters only: half a surrogate pair is not text, and no UTF-8 store can keep it.
+        var alphabet = ",= \"'\\\n\r\t%#{}[]()$*?;:/|<>`~^&@!éü✓日\u007f\u0001abcXYZ019".Select(c => c.ToString()).Append("😀").ToArray();
+        string Name() => string.Concat(Enumerable.Range(0, random.Next(1, 20)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+        var samples = Enumerable.Range(0, 25)
+            .Select(i => Sample(Name(), Name(), i, location: Name(), error: Name() + "\\\"\n"))
+            .Append(Sample("x' OR 1=1 --", "\" OR \"\"=\"", 30))
+            .Append(Sample("trailing backslash\\", "\\", 31))
+            .ToList();
+
+        await Store.WriteAsync(samples, None);
+
+        var latest = await Store.GetLatestAsync(None);
+        Assert.Equal(samples.OrderBy(s => s.Timestamp), latest.OrderBy(s => s.Timestamp));
+        foreach (var sample in samples)
+        {
+            var statistics = await Store.GetStatisticsAsync(SampleScope.ForCheck(sample.Service, sample.Check), new TimeWindow(T0, T0.AddHours(1)), None);
+            Assert.Equal(1, statistics?.SampleCount);
+        }
+    }
+
+    private Task WriteHundredHealthSamplesAsync() =>
+        Store.WriteAsync(
+            Enumerable.Range(0, 100)
+                .Select(i => i % 10 == 0 ? Sample("A", "health", i, up: false, latencyMs: null) : Sample("A", "health", i, latencyMs: i))
+                .ToList(),
+            None);
+}
