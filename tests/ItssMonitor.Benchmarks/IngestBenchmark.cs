@@ -14,7 +14,7 @@ namespace ItssMonitor.Benchmarks;
 /// Scenario <c>ingest</c>: samples per second into a real InfluxDB through the batching writer, against
 /// a baseline of the same samples, pre-encoded as line protocol, POSTed in the same batch size straight to /write.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 6)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 12)]
 public class IngestBenchmark
 {
     private const int Samples = 100_000;
