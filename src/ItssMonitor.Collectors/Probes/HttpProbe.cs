@@ -30,7 +30,7 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ProbeOutcome.Failed($"no answer within {check.Timeout.TotalMilliseconds:0} ms");
+            return ProbeOutcome.TimedOut(check.Timeout);
         }
         catch (HttpRequestException exception)
         {

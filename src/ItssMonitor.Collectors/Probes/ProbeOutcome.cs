@@ -4,4 +4,6 @@ namespace ItssMonitor.Collectors.Probes;
 public sealed record ProbeOutcome(bool Up, double? LatencyMs, int? StatusCode = null, string? Error = null)
 {
     public static ProbeOutcome Failed(string error, double? latencyMs = null, int? statusCode = null) => new(false, latencyMs, statusCode, error);
+
+    public static ProbeOutcome TimedOut(TimeSpan timeout) => Failed($"no answer within {timeout.TotalMilliseconds:0} ms");
 }

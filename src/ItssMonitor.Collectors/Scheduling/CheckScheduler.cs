@@ -119,7 +119,7 @@ public sealed partial class CheckScheduler : BackgroundService
         catch (TimeoutException)
         {
             LogAbandoned(check.Name, check.Kind, check.Timeout);
-            return ProbeOutcome.Failed($"no answer within {check.Timeout.TotalMilliseconds:0} ms");
+            return ProbeOutcome.TimedOut(check.Timeout);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

@@ -13,8 +13,4 @@ public sealed record CheckSample(
     bool Up,
     double? LatencyMs = null,
     int? StatusCode = null,
-    string? Error = null)
-{
-    /// <summary>The series a sample belongs to; a store keeps one sample per series and millisecond.</summary>
-    public SeriesKey Series => new(Service, Check, Kind, Location);
-}
+    string? Error = null);

@@ -6,6 +6,4 @@ public sealed record SampleScope(string Service, string? Check = null)
     public static SampleScope ForService(string service) => new(service);
 
     public static SampleScope ForCheck(string service, string check) => new(service, check);
-
-    public override string ToString() => Check is null ? Service : $"{Service}/{Check}";
 }

@@ -19,6 +19,4 @@ public readonly record struct TimeWindow
     public DateTimeOffset To { get; }
 
     public TimeSpan Length => To - From;
-
-    public static TimeWindow Last(TimeSpan length, DateTimeOffset now) => new(now - length, now);
 }

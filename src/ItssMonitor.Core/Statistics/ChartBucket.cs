@@ -1,6 +1,9 @@
 namespace ItssMonitor.Core.Statistics;
 
-/// <summary>Chooses a chart bucket size so that a range is drawn with at most <see cref="MaxPoints"/> points.</summary>
+/// <summary>
+/// Chooses a chart bucket size so that a range is drawn with at most <see cref="MaxPoints"/> points.
+/// Every store aligns buckets to the Unix epoch, as InfluxDB's <c>GROUP BY time()</c> does.
+/// </summary>
 public static class ChartBucket
 {
     public const int MaxPoints = 500;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace ItssMonitor.Storage.Influx;
@@ -72,6 +71,4 @@ internal static class InfluxResponse
 
         return string.IsNullOrWhiteSpace(body) ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : body.Trim();
     }
-
-    public static bool IsAuthFailure(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }
