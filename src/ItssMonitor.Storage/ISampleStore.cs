@@ -16,7 +16,7 @@ public interface ISampleStore
 
     /// <exception cref="SampleStoreUnavailableException">The store could not be reached; retry later.</exception>
     /// <exception cref="SampleWriteRejectedException">The store refused some samples; retrying will not help.</exception>
-    Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken);
+    Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken);
 
     /// <summary>The newest sample of every series.</summary>
     Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken);
@@ -26,6 +26,9 @@ public interface ISampleStore
 
     /// <summary>A chart series with a bucket size chosen for the window (see <see cref="Core.Statistics.ChartBucket"/>).</summary>
     Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The security samples of a service or check in a window, oldest first.</summary>
+    Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
 
     /// <summary>Deletes every sample older than <paramref name="cutoff"/>.</summary>
     Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class CountingStore(ISampleStore inner) : ISampleStore
 
     public string Description => inner.Description;
 
-    public async Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         await inner.WriteAsync(samples, cancellationToken);
         Interlocked.Add(ref _written, samples.Count);
@@ -27,6 +27,9 @@ internal sealed class CountingStore(ISampleStore inner) : ISampleStore
 
     public Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
         inner.GetSeriesAsync(scope, window, cancellationToken);
+
+    public Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetSecuritySamplesAsync(scope, window, cancellationToken);
 
     public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, cancellationToken);
 

@@ -23,10 +23,10 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var latency = Elapsed();
             var status = (int)response.StatusCode;
-            var expected = check.ExpectedStatus is { } expectedStatus ? status == expectedStatus : response.IsSuccessStatusCode;
+            var expected = check.Expect.Status is { } expectedStatus ? status == expectedStatus : response.IsSuccessStatusCode;
             return expected
                 ? new ProbeOutcome(true, latency, status)
-                : ProbeOutcome.Failed($"HTTP {status} {response.ReasonPhrase}, expected {check.ExpectedStatus?.ToString() ?? "2xx"}", latency, status);
+                : ProbeOutcome.Failed($"HTTP {status} {response.ReasonPhrase}, expected {check.Expect.Status?.ToString() ?? "2xx"}", latency, status);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

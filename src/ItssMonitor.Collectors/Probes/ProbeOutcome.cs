@@ -1,7 +1,10 @@
 namespace ItssMonitor.Collectors.Probes;
 
-/// <summary>What one probe run found. <see cref="Error"/> is a short, human-readable reason when <see cref="Up"/> is false.</summary>
-public sealed record ProbeOutcome(bool Up, double? LatencyMs, int? StatusCode = null, string? Error = null)
+/// <summary>
+/// What one probe run found. <see cref="Error"/> is a short, human-readable reason when <see cref="Up"/> is false.
+/// <see cref="Security"/> carries what a TLS handshake showed; the scheduler stores it as a <c>security_event</c>.
+/// </summary>
+public sealed record ProbeOutcome(bool Up, double? LatencyMs, int? StatusCode = null, string? Error = null, SecurityFacts? Security = null)
 {
     public static ProbeOutcome Failed(string error, double? latencyMs = null, int? statusCode = null) => new(false, latencyMs, statusCode, error);
 

@@ -93,19 +93,25 @@ public sealed partial class CheckScheduler : BackgroundService
     private async Task RunOnceAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
     {
         await _concurrency.WaitAsync(stoppingToken);
-        CheckSample sample;
+        DateTimeOffset startedAt;
+        ProbeOutcome outcome;
         try
         {
-            var startedAt = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
-            var outcome = await ProbeWithTimeoutAsync(check, probe, stoppingToken);
-            sample = new CheckSample(service.Name, check.Name, check.Kind, _options.Location, startedAt, outcome.Up, outcome.LatencyMs, outcome.StatusCode, outcome.Error);
+            startedAt = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            outcome = await ProbeWithTimeoutAsync(check, probe, stoppingToken);
         }
         finally
         {
             _concurrency.Release();
         }
 
-        await _sink.AddAsync(sample, stoppingToken);
+        await _sink.AddAsync(new CheckSample(service.Name, check.Name, check.Kind, _options.Location, startedAt, outcome.Up, outcome.LatencyMs, outcome.StatusCode, outcome.Error), stoppingToken);
+        if (outcome.Security is { } security)
+        {
+            await _sink.AddAsync(
+                new SecuritySample(service.Name, check.Name, check.Kind, _options.Location, startedAt, security.CertDaysLeft, security.TlsVersion, security.ChainValid, security.HostnameValid),
+                stoppingToken);
+        }
     }
 
     private async Task<ProbeOutcome> ProbeWithTimeoutAsync(CheckDefinition check, IProbe probe, CancellationToken stoppingToken)

@@ -5,4 +5,5 @@ public sealed record ServiceDefinition(
     string Name,
     string Team,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<CheckDefinition> Checks);
+    IReadOnlyList<CheckDefinition> Checks,
+    ServiceSla? Sla = null);

@@ -1,9 +1,6 @@
 namespace ItssMonitor.Core.Samples;
 
-/// <summary>
-/// One measurement of one check: the row behind InfluxDB's <c>check_result</c> measurement.
-/// Timestamps are kept to the millisecond, the precision every store writes.
-/// </summary>
+/// <summary>One probe run or pushed result: whether the check was up, and how fast it answered.</summary>
 public sealed record CheckSample(
     string Service,
     string Check,
@@ -13,4 +10,5 @@ public sealed record CheckSample(
     bool Up,
     double? LatencyMs = null,
     int? StatusCode = null,
-    string? Error = null);
+    string? Error = null)
+    : Sample(Service, Check, Kind, Location, Timestamp);

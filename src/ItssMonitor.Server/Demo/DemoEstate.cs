@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ItssMonitor.Core.Monitoring;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,9 +23,15 @@ internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifeti
                 target.Service,
                 target.Team,
                 target.Tags,
-                [new CheckDefinition(target.Check, "http", Interval, Timeout, new Uri(baseUri, target.Path))]))
+                [new CheckDefinition(target.Check, CheckKinds.Http, Interval, Timeout) { Url = new Uri(baseUri, target.Path) }]))
             .ToList();
         return new MonitoringConfiguration(services);
+    }
+
+    /// <summary>The demo estate never changes.</summary>
+    public async IAsyncEnumerable<MonitoringConfiguration> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await GetAsync(cancellationToken);
     }
 
     private Task WhenStartedAsync(CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ namespace ItssMonitor.Storage.Influx;
 /// </summary>
 public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions options, ILogger<InfluxSampleStore> logger) : ISampleStore
 {
-    private const string Measurement = LineProtocol.Measurement;
+    private static readonly string CheckResult = InfluxQl.Identifier(LineProtocol.CheckMeasurement);
+    private static readonly string SecurityEvent = InfluxQl.Identifier(LineProtocol.SecurityMeasurement);
     private const string StatisticsFields =
         "count(\"up\") AS \"count\", mean(\"up\") AS \"availability\", percentile(\"latency_ms\", 50) AS \"p50\", percentile(\"latency_ms\", 95) AS \"p95\"";
 
@@ -35,7 +36,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         }
     }
 
-    public async Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0)
         {
@@ -57,7 +58,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
 
     public async Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync($"SELECT * FROM {InfluxQl.Identifier(Measurement)} GROUP BY * ORDER BY time DESC LIMIT 1", cancellationToken);
+        var rows = await QueryAsync($"SELECT * FROM {CheckResult} GROUP BY * ORDER BY time DESC LIMIT 1", cancellationToken);
         return rows.Select(row => new CheckSample(
                 row.Tag("service"),
                 row.Tag("check"),
@@ -74,7 +75,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
     public async Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            $"SELECT {StatisticsFields}, percentile(\"latency_ms\", 99) AS \"p99\" FROM {InfluxQl.Identifier(Measurement)} WHERE {Where(scope, window)}",
+            $"SELECT {StatisticsFields}, percentile(\"latency_ms\", 99) AS \"p99\" FROM {CheckResult} WHERE {Where(scope, window)}",
             cancellationToken);
         if (rows.Count == 0 || rows[0].Value("count")?.GetInt64() is null or 0)
         {
@@ -94,7 +95,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
     {
         var bucket = ChartBucket.SizeFor(window.Length);
         var rows = await QueryAsync(
-            $"SELECT {StatisticsFields} FROM {InfluxQl.Identifier(Measurement)} WHERE {Where(scope, window)} GROUP BY time({InfluxQl.Duration(bucket)}) fill(none)",
+            $"SELECT {StatisticsFields} FROM {CheckResult} WHERE {Where(scope, window)} GROUP BY time({InfluxQl.Duration(bucket)}) fill(none)",
             cancellationToken);
         var points = rows
             .Where(row => row.Value("count")?.GetInt64() > 0)
@@ -108,17 +109,38 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         return new ChartSeries(bucket, points);
     }
 
+    public async Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT * FROM {SecurityEvent} WHERE {Where(scope, window)} GROUP BY *", cancellationToken);
+        return rows.Select(row => new SecuritySample(
+                row.Tag("service"),
+                row.Tag("check"),
+                row.Tag("kind"),
+                row.Tag("location"),
+                DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
+                row.Value("cert_days_left")?.GetDouble(),
+                row.Value("tls_version")?.GetString(),
+                row.Value("chain_valid")?.GetBoolean(),
+                row.Value("hostname_valid")?.GetBoolean(),
+                row.Value("auth_failures")?.GetInt64()))
+            .OrderBy(sample => sample.Timestamp)
+            .ToList();
+    }
+
     public async Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        if (options.Org is null)
+        foreach (var measurement in new[] { LineProtocol.CheckMeasurement, LineProtocol.SecurityMeasurement })
         {
-            await ReadRowsAsync(QueryRequest(HttpMethod.Post, $"DELETE FROM {InfluxQl.Identifier(Measurement)} WHERE time < {InfluxQl.TimeLiteral(cutoff)}"), cancellationToken);
-            return;
-        }
+            if (options.Org is null)
+            {
+                await ReadRowsAsync(QueryRequest(HttpMethod.Post, $"DELETE FROM {InfluxQl.Identifier(measurement)} WHERE time < {InfluxQl.TimeLiteral(cutoff)}"), cancellationToken);
+                continue;
+            }
 
-        // InfluxDB 2.x has no DELETE statement behind its v1 /query endpoint; it deletes through /api/v2/delete.
-        using var response = await SendAsync(() => V2DeleteRequest(cutoff), cancellationToken);
-        await ThrowOnQueryFailureAsync(response, cancellationToken);
+            // InfluxDB 2.x has no DELETE statement behind its v1 /query endpoint; it deletes through /api/v2/delete.
+            using var response = await SendAsync(() => V2DeleteRequest(measurement, cutoff), cancellationToken);
+            await ThrowOnQueryFailureAsync(response, cancellationToken);
+        }
     }
 
     public async Task CheckReadyAsync(CancellationToken cancellationToken) =>
@@ -146,7 +168,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         return where.Append($" AND time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)}").ToString();
     }
 
-    private byte[] Encode(IReadOnlyList<CheckSample> samples)
+    private byte[] Encode(IReadOnlyList<Sample> samples)
     {
         var text = new StringBuilder(samples.Count * 128);
         foreach (var sample in samples)
@@ -190,13 +212,13 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
             : new HttpRequestMessage(method, new Uri(_baseUri, "query")) { Content = new StringContent(parameters, Encoding.UTF8, "application/x-www-form-urlencoded") });
     };
 
-    private HttpRequestMessage V2DeleteRequest(DateTimeOffset cutoff)
+    private HttpRequestMessage V2DeleteRequest(string measurement, DateTimeOffset cutoff)
     {
         var body = JsonSerializer.Serialize(new
         {
             start = "1970-01-01T00:00:00Z",
             stop = cutoff.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
-            predicate = $"_measurement=\"{Measurement}\"",
+            predicate = $"_measurement=\"{measurement}\"",
         });
         return Authorize(new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, $"api/v2/delete?org={Uri.EscapeDataString(options.Org!)}&bucket={Uri.EscapeDataString(options.Database)}"))
         {

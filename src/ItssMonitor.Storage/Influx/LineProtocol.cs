@@ -7,30 +7,40 @@ namespace ItssMonitor.Storage.Influx;
 /// <summary>Encodes samples as InfluxDB line protocol with millisecond timestamps (the DESIGN.md schema).</summary>
 internal static class LineProtocol
 {
-    public const string Measurement = "check_result";
+    public const string CheckMeasurement = "check_result";
+    public const string SecurityMeasurement = "security_event";
 
-    public static void Append(StringBuilder builder, CheckSample sample)
+    public static void Append(StringBuilder builder, Sample sample)
     {
-        builder.Append(Measurement);
+        var fields = new FieldWriter(builder);
+        var lineStart = builder.Length;
+        builder.Append(sample is CheckSample ? CheckMeasurement : SecurityMeasurement);
         AppendTag(builder, "service", sample.Service);
         AppendTag(builder, "check", sample.Check);
         AppendTag(builder, "kind", sample.Kind);
         AppendTag(builder, "location", sample.Location);
-        builder.Append(" up=").Append(sample.Up ? "1i" : "0i");
-        if (sample.LatencyMs is { } latency)
+        switch (sample)
         {
-            builder.Append(",latency_ms=").Append(latency.ToString("R", CultureInfo.InvariantCulture));
+            case CheckSample check:
+                fields.Integer("up", check.Up ? 1 : 0);
+                fields.Float("latency_ms", check.LatencyMs);
+                fields.Integer("status_code", check.StatusCode);
+                fields.String("error", check.Error);
+                break;
+            case SecuritySample security:
+                fields.Float("cert_days_left", security.CertDaysLeft);
+                fields.String("tls_version", security.TlsVersion);
+                fields.Boolean("chain_valid", security.ChainValid);
+                fields.Boolean("hostname_valid", security.HostnameValid);
+                fields.Integer("auth_failures", security.AuthFailures);
+                break;
         }
 
-        if (sample.StatusCode is { } status)
+        if (fields.Count == 0)
         {
-            builder.Append(",status_code=").Append(status.ToString(CultureInfo.InvariantCulture)).Append('i');
-        }
-
-        if (sample.Error is { } error)
-        {
-            builder.Append(",error=");
-            AppendStringField(builder, error);
+            // A point needs at least one field; a sample that carries none has nothing to store.
+            builder.Length = lineStart;
+            return;
         }
 
         builder.Append(' ').Append(sample.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -56,19 +66,56 @@ internal static class LineProtocol
         }
     }
 
-    private static void AppendStringField(StringBuilder builder, string value)
+    /// <summary>Appends the field set: the first field after a space, the others after commas; absent values are left out.</summary>
+    private sealed class FieldWriter(StringBuilder builder)
     {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            if (c is '"' or '\\')
-            {
-                builder.Append('\\');
-            }
+        public int Count { get; private set; }
 
-            builder.Append(c);
+        public void Integer(string key, long? value)
+        {
+            if (value is { } v)
+            {
+                Key(key).Append(v.ToString(CultureInfo.InvariantCulture)).Append('i');
+            }
         }
 
-        builder.Append('"');
+        public void Float(string key, double? value)
+        {
+            if (value is { } v)
+            {
+                Key(key).Append(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        public void Boolean(string key, bool? value)
+        {
+            if (value is { } v)
+            {
+                Key(key).Append(v ? "true" : "false");
+            }
+        }
+
+        public void String(string key, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            Key(key).Append('"');
+            foreach (var c in value)
+            {
+                if (c is '"' or '\\')
+                {
+                    builder.Append('\\');
+                }
+
+                builder.Append(c);
+            }
+
+            builder.Append('"');
+        }
+
+        private StringBuilder Key(string key) => builder.Append(Count++ == 0 ? ' ' : ',').Append(key).Append('=');
     }
 }

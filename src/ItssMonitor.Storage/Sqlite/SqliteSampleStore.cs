@@ -11,6 +11,7 @@ namespace ItssMonitor.Storage.Sqlite;
 public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
 {
     private const string Columns = "service, check_name, kind, location, time_ms, up, latency_ms, status_code, error";
+    private const string SecurityColumns = "service, check_name, kind, location, time_ms, cert_days_left, tls_version, chain_valid, hostname_valid, auth_failures";
     private const string ColumnDefinitions = """
         service TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL,
         time_ms INTEGER NOT NULL, up INTEGER NOT NULL, latency_ms REAL, status_code INTEGER, error TEXT
@@ -48,41 +49,46 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
                 PRIMARY KEY (service, check_name, kind, location, time_ms)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS check_result_by_service_time ON check_result (service, time_ms);
             CREATE INDEX IF NOT EXISTS check_result_by_time ON check_result (time_ms);
+            CREATE TABLE IF NOT EXISTS security_event (
+                service TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, time_ms INTEGER NOT NULL,
+                cert_days_left REAL, tls_version TEXT, chain_valid INTEGER, hostname_valid INTEGER, auth_failures INTEGER,
+                PRIMARY KEY (service, check_name, kind, location, time_ms)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS latest_sample (
                 {ColumnDefinitions},
                 PRIMARY KEY (service, check_name, kind, location)) WITHOUT ROWID;
             """, cancellationToken);
     }
 
-    public async Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"""
-            INSERT OR REPLACE INTO check_result ({Columns}) VALUES ($service, $check, $kind, $location, $time, $up, $latency, $status, $error);
-            INSERT INTO latest_sample ({Columns}) VALUES ($service, $check, $kind, $location, $time, $up, $latency, $status, $error)
+        await using var insertCheck = Prepare(connection, $"""
+            INSERT OR REPLACE INTO check_result ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+            INSERT INTO latest_sample ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (service, check_name, kind, location) DO UPDATE SET
                 time_ms = excluded.time_ms, up = excluded.up, latency_ms = excluded.latency_ms,
                 status_code = excluded.status_code, error = excluded.error
             WHERE excluded.time_ms >= latest_sample.time_ms;
-            """;
-        var parameters = new[] { "$service", "$check", "$kind", "$location", "$time", "$up", "$latency", "$status", "$error" }
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-            .ToArray();
+            """, parameterCount: 9);
+        await using var insertSecurity = Prepare(connection, $"""
+            INSERT OR REPLACE INTO security_event ({SecurityColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+            """, parameterCount: 10);
         foreach (var sample in samples)
         {
-            object?[] values =
-            [
-                sample.Service, sample.Check, sample.Kind, sample.Location, sample.Timestamp.ToUnixTimeMilliseconds(),
-                sample.Up ? 1 : 0, sample.LatencyMs, sample.StatusCode, sample.Error,
-            ];
+            object?[] series = [sample.Service, sample.Check, sample.Kind, sample.Location, sample.Timestamp.ToUnixTimeMilliseconds()];
+            var (command, values) = sample switch
+            {
+                CheckSample check => (insertCheck, [.. series, check.Up ? 1 : 0, check.LatencyMs, check.StatusCode, check.Error]),
+                SecuritySample security => (insertSecurity, (object?[])[.. series, security.CertDaysLeft, security.TlsVersion, security.ChainValid, security.HostnameValid, security.AuthFailures]),
+                _ => throw new ArgumentException($"Unknown kind of sample: {sample.GetType().Name}", nameof(samples)),
+            };
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i] ?? DBNull.Value;
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -134,11 +140,45 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
         return new ChartSeries(size, points);
     }
 
+    public async Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"""
+            SELECT {SecurityColumns} FROM security_event
+            WHERE service = $service AND ($check IS NULL OR check_name = $check) AND time_ms >= $from AND time_ms < $to
+            ORDER BY time_ms
+            """;
+        AddScope(query, scope, window);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        var samples = new List<SecuritySample>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            samples.Add(new SecuritySample(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetBoolean(7),
+                reader.IsDBNull(8) ? null : reader.GetBoolean(8),
+                reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+        }
+
+        return samples;
+    }
+
     public async Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM check_result WHERE time_ms < $cutoff; DELETE FROM latest_sample WHERE time_ms < $cutoff;";
+        delete.CommandText = """
+            DELETE FROM check_result WHERE time_ms < $cutoff;
+            DELETE FROM latest_sample WHERE time_ms < $cutoff;
+            DELETE FROM security_event WHERE time_ms < $cutoff;
+            """;
         delete.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -169,10 +209,7 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
             ORDER BY bucket
             """;
         query.Parameters.AddWithValue("$size", sizeMs);
-        query.Parameters.AddWithValue("$service", scope.Service);
-        query.Parameters.AddWithValue("$check", (object?)scope.Check ?? DBNull.Value);
-        query.Parameters.AddWithValue("$from", window.From.ToUnixTimeMilliseconds());
-        query.Parameters.AddWithValue("$to", window.To.ToUnixTimeMilliseconds());
+        AddScope(query, scope, window);
 
         var buckets = new List<SampleBucket>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
@@ -188,6 +225,27 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
         }
 
         return buckets;
+    }
+
+    private static void AddScope(SqliteCommand query, SampleScope scope, TimeWindow window)
+    {
+        query.Parameters.AddWithValue("$service", scope.Service);
+        query.Parameters.AddWithValue("$check", (object?)scope.Check ?? DBNull.Value);
+        query.Parameters.AddWithValue("$from", window.From.ToUnixTimeMilliseconds());
+        query.Parameters.AddWithValue("$to", window.To.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>A command with positional parameters $1…$n, prepared once and run for every sample of a batch.</summary>
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, int parameterCount)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 1; i <= parameterCount; i++)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = "$" + i });
+        }
+
+        return command;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

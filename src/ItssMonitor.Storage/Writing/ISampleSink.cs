@@ -6,5 +6,5 @@ namespace ItssMonitor.Storage.Writing;
 public interface ISampleSink
 {
     /// <summary>Queues a sample; waits only when the queue is full, so producers slow down instead of memory growing.</summary>
-    ValueTask AddAsync(CheckSample sample, CancellationToken cancellationToken);
+    ValueTask AddAsync(Sample sample, CancellationToken cancellationToken);
 }

@@ -66,7 +66,7 @@ public sealed partial class SampleSpool
         }
     }
 
-    public void Append(IReadOnlyList<CheckSample> batch)
+    public void Append(IReadOnlyList<Sample> batch)
     {
         lock (_lock)
         {
@@ -75,7 +75,7 @@ public sealed partial class SampleSpool
             var temporary = path + ".tmp";
             using (var stream = File.Create(temporary))
             {
-                JsonSerializer.Serialize(stream, batch, SpoolJsonContext.Default.IReadOnlyListCheckSample);
+                JsonSerializer.Serialize(stream, batch, SpoolJsonContext.Default.IReadOnlyListSample);
             }
 
             File.Move(temporary, path);
@@ -105,7 +105,7 @@ public sealed partial class SampleSpool
             try
             {
                 using var stream = File.OpenRead(segment.Path);
-                var samples = JsonSerializer.Deserialize(stream, SpoolJsonContext.Default.IReadOnlyListCheckSample) ?? [];
+                var samples = JsonSerializer.Deserialize(stream, SpoolJsonContext.Default.IReadOnlyListSample) ?? [];
                 return new SpooledBatch(segment.Sequence, samples);
             }
             catch (FileNotFoundException)

@@ -19,7 +19,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
     private readonly SampleSpool _spool;
     private readonly TimeProvider _time;
     private readonly ILogger<SampleWriter> _logger;
-    private readonly Channel<CheckSample> _queue;
+    private readonly Channel<Sample> _queue;
     private readonly SemaphoreSlim _spoolSignal = new(0);
 
     public SampleWriter(ISampleStore store, SampleWriterOptions options, TimeProvider time, ILogger<SampleWriter> logger)
@@ -29,7 +29,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         _time = time;
         _logger = logger;
         _spool = new SampleSpool(options.SpoolDirectory, options.SpoolMaxBytes, logger);
-        _queue = Channel.CreateBounded<CheckSample>(new BoundedChannelOptions(options.QueueCapacity)
+        _queue = Channel.CreateBounded<Sample>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -38,19 +38,19 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
 
     public SampleSpool Spool => _spool;
 
-    public ValueTask AddAsync(CheckSample sample, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(sample, cancellationToken);
+    public ValueTask AddAsync(Sample sample, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(sample, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var replay = ReplaySpoolAsync(stoppingToken);
-        var batch = new List<CheckSample>(_options.BatchSize);
+        var batch = new List<Sample>(_options.BatchSize);
         try
         {
             while (true)
             {
                 await FillBatchAsync(batch, stoppingToken);
                 await DeliverAsync(batch, stoppingToken);
-                batch = new List<CheckSample>(_options.BatchSize);
+                batch = new List<Sample>(_options.BatchSize);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,7 +67,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var queued = new List<CheckSample>();
+        var queued = new List<Sample>();
         while (_queue.Reader.TryRead(out var sample))
         {
             queued.Add(sample);
@@ -76,7 +76,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         KeepForNextStart(queued);
     }
 
-    private void KeepForNextStart(List<CheckSample> samples)
+    private void KeepForNextStart(List<Sample> samples)
     {
         if (samples.Count > 0)
         {
@@ -86,7 +86,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
     }
 
     /// <summary>Waits for a first sample, then fills the batch until it is full or the flush interval has passed.</summary>
-    private async Task FillBatchAsync(List<CheckSample> batch, CancellationToken stoppingToken)
+    private async Task FillBatchAsync(List<Sample> batch, CancellationToken stoppingToken)
     {
         await _queue.Reader.WaitToReadAsync(stoppingToken);
         var deadline = _time.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * _time.TimestampFrequency);
@@ -116,7 +116,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         }
     }
 
-    private async Task DeliverAsync(List<CheckSample> batch, CancellationToken stoppingToken)
+    private async Task DeliverAsync(List<Sample> batch, CancellationToken stoppingToken)
     {
         if (_spool.IsEmpty && await TryWriteAsync(batch, stoppingToken))
         {
@@ -129,7 +129,7 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
     }
 
     /// <returns>False when the store is unreachable and the batch must be kept.</returns>
-    private async Task<bool> TryWriteAsync(IReadOnlyList<CheckSample> batch, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(IReadOnlyList<Sample> batch, CancellationToken cancellationToken)
     {
         try
         {

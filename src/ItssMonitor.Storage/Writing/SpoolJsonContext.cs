@@ -3,5 +3,5 @@ using ItssMonitor.Core.Samples;
 
 namespace ItssMonitor.Storage.Writing;
 
-[JsonSerializable(typeof(IReadOnlyList<CheckSample>))]
+[JsonSerializable(typeof(IReadOnlyList<Sample>))]
 internal sealed partial class SpoolJsonContext : JsonSerializerContext;

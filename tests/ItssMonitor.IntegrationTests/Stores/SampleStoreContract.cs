@@ -150,6 +150,28 @@ public abstract class SampleStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Security_samples_come_back_with_every_fact_oldest_first_and_only_for_their_scope()
+    {
+        SecuritySample Security(string service, string check, double seconds, double? days = null, string? tls = null, bool? chain = null, bool? host = null, long? failures = null) =>
+            new(service, check, "tls", "", T0.AddSeconds(seconds), days, tls, chain, host, failures);
+        await Store.WriteAsync(
+        [
+            Security("A", "cert", 20, days: 2.75, tls: "TLS 1.2", chain: false, host: true),
+            Security("A", "cert", 10, days: 2.875, tls: "TLS 1.3", chain: true, host: true),
+            Security("A", "login", 15, failures: 42),
+            Security("B", "cert", 10, days: 90),
+            Sample("A", "cert", 10),
+        ], None);
+
+        var forCheck = await Store.GetSecuritySamplesAsync(SampleScope.ForCheck("A", "cert"), new TimeWindow(T0, T0.AddMinutes(1)), None);
+        var forService = await Store.GetSecuritySamplesAsync(SampleScope.ForService("A"), new TimeWindow(T0, T0.AddMinutes(1)), None);
+
+        Assert.Equal([Security("A", "cert", 10, days: 2.875, tls: "TLS 1.3", chain: true, host: true), Security("A", "cert", 20, days: 2.75, tls: "TLS 1.2", chain: false, host: true)], forCheck);
+        Assert.Equal([10, 15, 20], forService.Select(s => (s.Timestamp - T0).TotalSeconds));
+        Assert.Equal(42, forService[1].AuthFailures);
+    }
+
+    [Fact]
     public async Task Hostile_names_and_texts_come_back_byte_exact_and_cannot_change_a_query()
     {
         var random = new Random(42);

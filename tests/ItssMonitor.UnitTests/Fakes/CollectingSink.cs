@@ -6,9 +6,11 @@ namespace ItssMonitor.UnitTests.Fakes;
 
 internal sealed class CollectingSink : ISampleSink
 {
-    public ConcurrentQueue<CheckSample> Samples { get; } = new();
+    public ConcurrentQueue<Sample> Samples { get; } = new();
 
-    public ValueTask AddAsync(CheckSample sample, CancellationToken cancellationToken)
+    public IEnumerable<CheckSample> Checks => Samples.OfType<CheckSample>();
+
+    public ValueTask AddAsync(Sample sample, CancellationToken cancellationToken)
     {
         Samples.Enqueue(sample);
         return ValueTask.CompletedTask;

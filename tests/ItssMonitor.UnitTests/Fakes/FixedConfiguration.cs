@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ItssMonitor.Core.Monitoring;
 
 namespace ItssMonitor.UnitTests.Fakes;
@@ -5,6 +6,11 @@ namespace ItssMonitor.UnitTests.Fakes;
 internal sealed class FixedConfiguration(params ServiceDefinition[] services) : IMonitoringConfigurationSource
 {
     public Task<MonitoringConfiguration> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new MonitoringConfiguration(services));
+
+    public async IAsyncEnumerable<MonitoringConfiguration> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await GetAsync(cancellationToken);
+    }
 
     public static ServiceDefinition Service(string name, params CheckDefinition[] checks) => new(name, "team", [], checks);
 

@@ -7,7 +7,7 @@ namespace ItssMonitor.UnitTests.Fakes;
 /// <summary>A store that records the batches written to it and can be made unreachable or refusing.</summary>
 internal sealed class RecordingStore : ISampleStore
 {
-    public ConcurrentQueue<IReadOnlyList<CheckSample>> Batches { get; } = new();
+    public ConcurrentQueue<IReadOnlyList<Sample>> Batches { get; } = new();
 
     public volatile bool Unreachable;
 
@@ -16,11 +16,11 @@ internal sealed class RecordingStore : ISampleStore
 
     public int Attempts;
 
-    public IEnumerable<CheckSample> Written => Batches.SelectMany(batch => batch);
+    public IEnumerable<Sample> Written => Batches.SelectMany(batch => batch);
 
     public string Description => "recording store";
 
-    public Task WriteAsync(IReadOnlyList<CheckSample> samples, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Attempts);
         if (Unreachable)
@@ -44,6 +44,8 @@ internal sealed class RecordingStore : ISampleStore
     public Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
 

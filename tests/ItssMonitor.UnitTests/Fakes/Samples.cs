@@ -7,5 +7,5 @@ internal static class Samples
     public static CheckSample Numbered(int i) =>
         new("service", "check", "http", "", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000 + i), true, i);
 
-    public static IReadOnlyList<CheckSample> Range(int from, int count) => Enumerable.Range(from, count).Select(Numbered).ToList();
+    public static IReadOnlyList<Sample> Range(int from, int count) => Enumerable.Range(from, count).Select(Numbered).ToList();
 }

@@ -40,7 +40,19 @@ public sealed class LineProtocolTests
         Assert.Contains(",error=\"said \\\"no\\\"\nC:\\\\path\\\\\" ", line);
     }
 
-    private static string Encode(CheckSample sample)
+    [Fact]
+    public void Writes_security_facts_to_security_event_with_typed_fields()
+    {
+        var line = Encode(new SecuritySample("Payments API", "cert", "tls", "", At, CertDaysLeft: 2.5, TlsVersion: "TLS 1.3", ChainValid: true, HostnameValid: false));
+
+        Assert.Equal("security_event,service=Payments\\ API,check=cert,kind=tls cert_days_left=2.5,tls_version=\"TLS 1.3\",chain_valid=true,hostname_valid=false 1700000000123\n", line);
+    }
+
+    [Fact]
+    public void A_sample_without_any_field_writes_no_line() =>
+        Assert.Equal("", Encode(new SecuritySample("s", "c", "push", "", At)));
+
+    private static string Encode(Sample sample)
     {
         var builder = new StringBuilder();
         LineProtocol.Append(builder, sample);
