@@ -45,13 +45,39 @@ public sealed partial class CheckScheduler : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var configuration = await _configuration.GetAsync(stoppingToken);
-        var loops = new List<Task>();
-        foreach (var (service, check) in configuration.AllChecks)
+        var running = new Dictionary<(string Service, string Check), ScheduledCheck>();
+        try
+        {
+            await foreach (var configuration in _configuration.WatchAsync(stoppingToken))
+            {
+                Reconcile(configuration, running, stoppingToken);
+            }
+
+            // A source that never changes ends its sequence after the first configuration.
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            foreach (var check in running.Values)
+            {
+                await check.StopAsync();
+            }
+        }
+    }
+
+    /// <summary>Starts the checks that are new or changed, stops those that are gone or changed, leaves the rest running in their slots.</summary>
+    private void Reconcile(MonitoringConfiguration configuration, Dictionary<(string Service, string Check), ScheduledCheck> running, CancellationToken stoppingToken)
+    {
+        var wanted = new Dictionary<(string Service, string Check), (ServiceDefinition Service, CheckDefinition Check, IProbe Probe)>();
+        foreach (var (service, check) in configuration.AllChecks.Where(pair => pair.Check.Kind != CheckKinds.Push))
         {
             if (_probes.TryGetValue(check.Kind, out var probe))
             {
-                loops.Add(RunCheckAsync(service, check, probe, stoppingToken));
+                wanted[(service.Name, check.Name)] = (service, check, probe);
             }
             else
             {
@@ -59,8 +85,26 @@ public sealed partial class CheckScheduler : BackgroundService
             }
         }
 
-        LogScheduled(loops.Count, configuration.Services.Count);
-        await Task.WhenAll(loops);
+        var stopped = 0;
+        foreach (var (key, scheduled) in running.ToList())
+        {
+            if (!wanted.TryGetValue(key, out var want) || want.Check != scheduled.Check)
+            {
+                _ = scheduled.StopAsync();
+                running.Remove(key);
+                stopped++;
+            }
+        }
+
+        var started = 0;
+        foreach (var (key, want) in wanted.Where(pair => !running.ContainsKey(pair.Key)))
+        {
+            var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            running[key] = new ScheduledCheck(want.Check, cancellation, RunCheckAsync(want.Service, want.Check, want.Probe, cancellation.Token));
+            started++;
+        }
+
+        LogScheduled(running.Count, configuration.Services.Count, started, stopped);
     }
 
     private async Task RunCheckAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
@@ -86,7 +130,7 @@ public sealed partial class CheckScheduler : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopped: the host is stopping, or the check was removed or changed.
         }
     }
 
@@ -134,14 +178,25 @@ public sealed partial class CheckScheduler : BackgroundService
         }
     }
 
+    /// <summary>A check's probe loop, stopped when the check is removed or changed.</summary>
+    private sealed record ScheduledCheck(CheckDefinition Check, CancellationTokenSource Cancellation, Task Loop)
+    {
+        public async Task StopAsync()
+        {
+            await Cancellation.CancelAsync();
+            await Loop;
+            Cancellation.Dispose();
+        }
+    }
+
     public override void Dispose()
     {
         _concurrency.Dispose();
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Checks} checks of {Services} services")]
-    private partial void LogScheduled(int checks, int services);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Probing {Checks} checks of {Services} services ({Started} started, {Stopped} stopped)")]
+    private partial void LogScheduled(int checks, int services, int started, int stopped);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check {Service}/{Check} is not run: no probe for kind '{Kind}'")]
     private partial void LogNoProbe(string service, string check, string kind);

@@ -1,5 +1,6 @@
 using ItssMonitor.Collectors.Probes;
 using ItssMonitor.Collectors.Scheduling;
+using ItssMonitor.Core.Monitoring;
 using ItssMonitor.UnitTests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,47 @@ public sealed class CheckSchedulerTests
         Assert.Equal(2, mostAtOnce);
     }
 
-    private CheckScheduler Create(ScriptedProbe probe, FixedConfiguration configuration, int maxConcurrentProbes = 16) =>
+    [Fact]
+    public async Task A_new_configuration_starts_new_checks_stops_removed_ones_and_restarts_changed_ones()
+    {
+        var probe = new ScriptedProbe((_, _) => Task.FromResult(new ProbeOutcome(true, 1)));
+        var configuration = new ChangingConfiguration();
+        configuration.Publish(FixedConfiguration.Service("S", FixedConfiguration.Check("kept"), FixedConfiguration.Check("removed"), FixedConfiguration.Check("changed")));
+        using var scheduler = Create(probe, configuration);
+        await scheduler.StartAsync(CancellationToken.None);
+        await AdvanceAsync(seconds: 20);
+        await Eventually.TrueAsync(() => _sink.Checks.Select(s => s.Check).Distinct().Count() == 3, "all three first checks ran");
+
+        configuration.Publish(FixedConfiguration.Service(
+            "S",
+            FixedConfiguration.Check("kept"),
+            FixedConfiguration.Check("changed", intervalSeconds: 60, timeoutSeconds: 5),
+            FixedConfiguration.Check("added"),
+            FixedConfiguration.Check("pushed") with { Kind = CheckKinds.Push }));
+        await Task.Delay(50);
+        var before = _sink.Checks.Count();
+        await AdvanceAsync(seconds: 60);
+        await Eventually.TrueAsync(() => _sink.Checks.Skip(before).Any(s => s.Check == "added"), "the added check ran");
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var after = _sink.Checks.Skip(before).GroupBy(s => s.Check).ToDictionary(g => g.Key, g => g.Count());
+        Assert.False(after.ContainsKey("removed"));
+        Assert.False(after.ContainsKey("pushed"));
+        Assert.InRange(after["kept"], 5, 6);
+        Assert.InRange(after["added"], 5, 6);
+        Assert.Equal(1, after["changed"]);
+    }
+
+    private async Task AdvanceAsync(int seconds)
+    {
+        for (var second = 0; second < seconds; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+    }
+
+    private CheckScheduler Create(ScriptedProbe probe, IMonitoringConfigurationSource configuration, int maxConcurrentProbes = 16) =>
         new(configuration, [probe], _sink, _time, Options.Create(new SchedulerOptions { MaxConcurrentProbes = maxConcurrentProbes }), NullLogger<CheckScheduler>.Instance);
 
     private static void InterlockedMax(ref int target, int value)
