@@ -1,6 +1,7 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
+using ItssMonitor.Server.Status;
 using ItssMonitor.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSampleStorage(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
 builder.Services.AddDemoEstate();
+builder.Services.AddStatusTracking();
 builder.Services.AddHealthEndpoints();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapDemoTargets();
+app.MapStatusEndpoints();
 
 try
 {

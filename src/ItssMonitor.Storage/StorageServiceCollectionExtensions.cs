@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Storage;
 
-/// <summary>Registers the sample store chosen by configuration and the batching writer in front of it.</summary>
+/// <summary>
+/// Registers the sample store chosen by configuration and the batching writer in front of it. The host
+/// decides what <see cref="ISampleSink"/> is: the writer itself, or a pipeline that also feeds live status.
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
@@ -41,7 +44,6 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SampleWriterOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SampleWriter>>()));
-        services.AddSingleton<ISampleSink>(provider => provider.GetRequiredService<SampleWriter>());
         services.AddHostedService(provider => provider.GetRequiredService<SampleWriter>());
         return services;
     }

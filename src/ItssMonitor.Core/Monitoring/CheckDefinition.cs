@@ -7,6 +7,8 @@ namespace ItssMonitor.Core.Monitoring;
 /// </summary>
 public sealed record CheckDefinition(string Name, string Kind, TimeSpan Interval, TimeSpan Timeout)
 {
+    public const int DefaultFailuresBeforeDown = 2;
+
     /// <summary>http: the URL to GET.</summary>
     public Uri? Url { get; init; }
 
@@ -29,5 +31,5 @@ public sealed record CheckDefinition(string Name, string Kind, TimeSpan Interval
     public int WarnDays { get; init; } = 14;
 
     /// <summary>Consecutive failures before the check counts as down; one success brings it back up.</summary>
-    public int FailuresBeforeDown { get; init; } = 2;
+    public int FailuresBeforeDown { get; init; } = DefaultFailuresBeforeDown;
 }

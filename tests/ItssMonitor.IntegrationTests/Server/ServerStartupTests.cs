@@ -31,6 +31,12 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
         using var ready = await _http.GetAsync(new Uri(server.Url, "readyz"));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("SQLite at", await ready.Content.ReadAsStringAsync());
+
+        // The live status follows the same samples: the demo's Payments API never fails.
+        using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri(server.Url, "api/v1/status")));
+        var checks = status.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(DemoServices, checks.Select(c => c.GetProperty("service").GetString()).Order());
+        Assert.Equal("up", checks.Single(c => c.GetProperty("service").GetString() == "Payments API").GetProperty("state").GetString());
     }
 
     [Fact]

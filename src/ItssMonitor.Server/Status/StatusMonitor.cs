@@ -1,0 +1,42 @@
+using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Core.Status;
+
+namespace ItssMonitor.Server.Status;
+
+/// <summary>Keeps the status board's checks in line with the configuration, and marks checks stale once a second.</summary>
+internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration, StatusBoard board, TransitionLog transitions, TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan StalenessPeriod = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(FollowConfigurationAsync(stoppingToken), MarkStaleAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task FollowConfigurationAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var version in configuration.WatchAsync(stoppingToken))
+        {
+            board.Configure(version, time.GetUtcNow());
+        }
+    }
+
+    private async Task MarkStaleAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(StalenessPeriod, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var transition in board.MarkStale(time.GetUtcNow()))
+            {
+                transitions.Record(transition);
+            }
+        }
+    }
+}

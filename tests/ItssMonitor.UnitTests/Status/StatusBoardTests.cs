@@ -1,0 +1,98 @@
+using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Status;
+
+namespace ItssMonitor.UnitTests.Status;
+
+public sealed class StatusBoardTests
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+
+    private readonly StatusBoard _board = new();
+
+    public StatusBoardTests() => _board.Configure(
+        new MonitoringConfiguration(
+        [
+            new ServiceDefinition("Payments", "payments", [], [
+                new CheckDefinition("health", CheckKinds.Http, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)),
+                new CheckDefinition("batch", CheckKinds.Push, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5)),
+            ]),
+        ]),
+        T0);
+
+    [Fact]
+    public void Every_configured_check_starts_unknown()
+    {
+        Assert.All(_board.Snapshot(), status => Assert.Equal(CheckState.Unknown, status.State));
+        Assert.Equal(["batch", "health"], _board.Snapshot().Select(s => s.Check));
+    }
+
+    [Fact]
+    public void A_confirmed_failure_is_one_transition_with_its_time_and_reason()
+    {
+        Assert.Equal(CheckState.Up, _board.Observe(Health(0, up: true))!.To);
+        Assert.Null(_board.Observe(Health(10, up: false)));
+
+        var down = _board.Observe(Health(20, up: false, error: "HTTP 503"));
+
+        Assert.Equal(new CheckTransition("Payments", "health", CheckState.Up, CheckState.Down, T0.AddSeconds(20), "HTTP 503"), down);
+        var status = _board.Snapshot().Single(s => s.Check == "health");
+        Assert.Equal((CheckState.Down, T0.AddSeconds(20), "HTTP 503"), (status.State, status.Since, status.Error));
+    }
+
+    [Fact]
+    public void A_replayed_older_sample_changes_nothing()
+    {
+        _board.Observe(Health(20, up: true));
+
+        Assert.Null(_board.Observe(Health(10, up: false)));
+        Assert.Null(_board.Observe(Health(15, up: false)));
+        Assert.Equal(CheckState.Up, _board.Snapshot().Single(s => s.Check == "health").State);
+    }
+
+    [Fact]
+    public void A_push_check_goes_stale_after_its_interval_and_a_probed_one_after_twice_its_interval()
+    {
+        _board.Observe(Health(0, up: true));
+        _board.Observe(new CheckSample("Payments", "batch", CheckKinds.Push, "", T0, true));
+
+        Assert.Empty(_board.MarkStale(T0.AddSeconds(20)));
+        Assert.Equal("health", Assert.Single(_board.MarkStale(T0.AddSeconds(21))).Check);
+        var batch = Assert.Single(_board.MarkStale(T0.AddMinutes(5).AddSeconds(1)));
+        Assert.Equal((CheckState.Up, CheckState.Stale), (batch.From, batch.To));
+        Assert.Empty(_board.MarkStale(T0.AddMinutes(10)));
+    }
+
+    [Fact]
+    public void A_sample_after_silence_brings_a_stale_check_back()
+    {
+        _board.MarkStale(T0.AddMinutes(1));
+
+        var back = _board.Observe(Health(61, up: true));
+
+        Assert.Equal((CheckState.Stale, CheckState.Up), (back!.From, back.To));
+    }
+
+    [Fact]
+    public void A_reload_keeps_the_state_of_unchanged_checks_and_forgets_removed_ones()
+    {
+        _board.Observe(Health(0, up: true));
+
+        _board.Configure(
+            new MonitoringConfiguration([new ServiceDefinition("Payments", "payments", [], [new CheckDefinition("health", CheckKinds.Http, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2))])]),
+            T0.AddSeconds(5));
+
+        Assert.Equal(CheckState.Up, Assert.Single(_board.Snapshot()).State);
+    }
+
+    [Fact]
+    public void Samples_for_undeclared_checks_are_tracked_too()
+    {
+        _board.Observe(new CheckSample("Nightly", "export", CheckKinds.Push, "", T0, true));
+
+        Assert.Contains(_board.Snapshot(), s => s is { Service: "Nightly", State: CheckState.Up });
+    }
+
+    private static CheckSample Health(int seconds, bool up, string? error = null) =>
+        new("Payments", "health", CheckKinds.Http, "", T0.AddSeconds(seconds), up, up ? 12 : null, up ? 200 : 503, error);
+}
