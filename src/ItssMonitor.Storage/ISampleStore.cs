@@ -6,17 +6,10 @@ namespace ItssMonitor.Storage;
 /// Where check samples live. InfluxDB and SQLite implement it; one contract test suite proves both.
 /// Writing the same series at the same millisecond twice keeps one sample (the last), as InfluxDB does.
 /// </summary>
-public interface ISampleStore
+public interface ISampleStore : ISampleDestination
 {
-    /// <summary>Short name for logs and health reports, e.g. "InfluxDB at http://…".</summary>
-    string Description { get; }
-
     /// <summary>Makes the store ready to use (database, tables). Safe to call more than once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
-
-    /// <exception cref="SampleStoreUnavailableException">The store could not be reached; retry later.</exception>
-    /// <exception cref="SampleWriteRejectedException">The store refused some samples; retrying will not help.</exception>
-    Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken);
 
     /// <summary>The newest sample of every series.</summary>
     Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken);

@@ -6,15 +6,16 @@ using Microsoft.Extensions.Logging;
 namespace ItssMonitor.Storage.Writing;
 
 /// <summary>
-/// The one way samples reach the store: a bounded queue, flushed in batches by size or time.
-/// When the store is unreachable a batch goes to the on-disk <see cref="SampleSpool"/>, and while the
-/// spool holds anything every new batch follows it there, so the store receives samples in the order
-/// they were accepted. The spool is replayed with exponential backoff. A batch the store refuses as
+/// The one way samples reach their destination (the store; from an agent, the server): a bounded queue,
+/// flushed in batches by size or time. When the destination is unreachable a batch goes to the on-disk
+/// <see cref="SampleSpool"/>, and while the spool holds anything every new batch follows it there, so the
+/// destination receives samples in the order they were accepted. The spool is replayed with exponential
+/// backoff. A batch the destination refuses as
 /// invalid (4xx) is never retried: it would be refused forever and block everything behind it.
 /// </summary>
 public sealed partial class SampleWriter : BackgroundService, ISampleSink
 {
-    private readonly ISampleStore _store;
+    private readonly ISampleDestination _destination;
     private readonly SampleWriterOptions _options;
     private readonly SampleSpool _spool;
     private readonly TimeProvider _time;
@@ -22,9 +23,9 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
     private readonly Channel<Sample> _queue;
     private readonly SemaphoreSlim _spoolSignal = new(0);
 
-    public SampleWriter(ISampleStore store, SampleWriterOptions options, TimeProvider time, ILogger<SampleWriter> logger)
+    public SampleWriter(ISampleDestination destination, SampleWriterOptions options, TimeProvider time, ILogger<SampleWriter> logger)
     {
-        _store = store;
+        _destination = destination;
         _options = options;
         _time = time;
         _logger = logger;
@@ -128,18 +129,18 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         _spoolSignal.Release();
     }
 
-    /// <returns>False when the store is unreachable and the batch must be kept.</returns>
+    /// <returns>False when the destination is unreachable and the batch must be kept.</returns>
     private async Task<bool> TryWriteAsync(IReadOnlyList<Sample> batch, CancellationToken cancellationToken)
     {
         try
         {
-            await _store.WriteAsync(batch, cancellationToken);
+            await _destination.WriteAsync(batch, cancellationToken);
             SampleWriterMetrics.Written.Add(batch.Count);
             return true;
         }
         catch (SampleStoreUnavailableException exception)
         {
-            LogStoreUnavailable(batch.Count, exception.Message);
+            LogUnavailable(batch.Count, exception.Message);
             return false;
         }
         catch (SampleWriteRejectedException exception)
@@ -192,13 +193,13 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sample store unavailable, {Count} samples kept in the spool: {Reason}")]
-    private partial void LogStoreUnavailable(int count, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} samples kept in the spool: {Reason}")]
+    private partial void LogUnavailable(int count, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sample store refused {Dropped} of {Count} samples; the rest were stored: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Dropped} of {Count} samples refused; the rest were stored: {Reason}")]
     private partial void LogRejected(int dropped, int count, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Spool replayed: the sample store has every sample again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spool replayed: every kept sample has been delivered")]
     private partial void LogSpoolReplayed();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} queued samples kept in the spool for the next start")]
