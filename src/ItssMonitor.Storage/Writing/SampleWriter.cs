@@ -10,8 +10,8 @@ namespace ItssMonitor.Storage.Writing;
 /// flushed in batches by size or time. When the destination is unreachable a batch goes to the on-disk
 /// <see cref="SampleSpool"/>, and while the spool holds anything every new batch follows it there, so the
 /// destination receives samples in the order they were accepted. The spool is replayed with exponential
-/// backoff. A batch the destination refuses as
-/// invalid (4xx) is never retried: it would be refused forever and block everything behind it.
+/// backoff. A batch the destination refuses as invalid (4xx) is never retried: it would be refused
+/// forever and block everything behind it.
 /// </summary>
 public sealed partial class SampleWriter : BackgroundService, ISampleSink
 {
