@@ -1,6 +1,7 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
+using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Storage;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,12 @@ builder.Services.AddCollectors(builder.Configuration);
 builder.Services.AddDemoEstate();
 builder.Services.AddStatusTracking();
 builder.Services.AddHealthEndpoints();
+builder.Services.AddMetricsEndpoint();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
 

@@ -61,6 +61,19 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
 
     public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
+        try
+        {
+            await InsertAsync(samples, cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            // Busy, locked, disk full: the samples are fine, the database is not (yet); the writer keeps them.
+            throw new SampleStoreUnavailableException($"{Description} cannot be written: {exception.Message}", exception);
+        }
+    }
+
+    private async Task InsertAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         await using var insertCheck = Prepare(connection, $"""

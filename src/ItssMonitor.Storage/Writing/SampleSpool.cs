@@ -9,17 +9,20 @@ namespace ItssMonitor.Storage.Writing;
 /// Batches kept on disk while the store is unreachable, replayed oldest first. One file per batch,
 /// named by sequence number and sample count, written to a temporary name and renamed, so a crash
 /// never leaves half a batch. It survives restarts. Past its size limit the oldest batches are dropped
-/// (the newest data tells the most about the present), each drop logged and counted.
+/// (the newest data tells the most about the present), each drop logged and counted. One process owns
+/// a spool directory at a time (a lock file says so), since two would replay and number batches over each other.
 /// </summary>
-public sealed partial class SampleSpool
+public sealed partial class SampleSpool : IDisposable
 {
     private const string Extension = ".samples";
+    private const string LockFileName = ".lock";
 
     private readonly string _directory;
     private readonly long _maxBytes;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, Segment> _segments = [];
+    private readonly FileStream _ownership;
     private long _nextSequence;
     private long _bytes;
 
@@ -29,6 +32,17 @@ public sealed partial class SampleSpool
         _maxBytes = maxBytes;
         _logger = logger;
         Directory.CreateDirectory(_directory);
+        try
+        {
+            _ownership = new FileStream(Path.Combine(_directory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new InvalidOperationException(
+                $"The spool directory {_directory} is in use by another process; each ItssMonitor process needs its own (Storage:Writer:SpoolDirectory).",
+                exception);
+        }
+
         foreach (var file in Directory.EnumerateFiles(_directory, "*" + Extension))
         {
             if (Segment.TryParse(file) is { } segment)
@@ -131,6 +145,8 @@ public sealed partial class SampleSpool
             }
         }
     }
+
+    public void Dispose() => _ownership.Dispose();
 
     private void DropOldestWhileOverLimit()
     {

@@ -124,7 +124,18 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
             return;
         }
 
-        _spool.Append(batch);
+        try
+        {
+            _spool.Append(batch);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Neither the destination nor the disk can take the batch: say so loudly, and keep going for the next one.
+            SampleWriterMetrics.Lost.Add(batch.Count);
+            LogLost(exception, batch.Count);
+            return;
+        }
+
         SampleWriterMetrics.Spooled.Add(batch.Count);
         _spoolSignal.Release();
     }
@@ -141,6 +152,12 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
         catch (SampleStoreUnavailableException exception)
         {
             LogUnavailable(batch.Count, exception.Message);
+            return false;
+        }
+        catch (Exception exception) when (exception is not (SampleWriteRejectedException or OperationCanceledException))
+        {
+            // Not a failure the destination described: keep the batch and retry rather than lose it or stop writing.
+            LogUnexpectedFailure(exception, batch.Count);
             return false;
         }
         catch (SampleWriteRejectedException exception)
@@ -189,12 +206,19 @@ public sealed partial class SampleWriter : BackgroundService, ISampleSink
 
     public override void Dispose()
     {
+        _spool.Dispose();
         _spoolSignal.Dispose();
         base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} samples kept in the spool: {Reason}")]
     private partial void LogUnavailable(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} samples failed unexpectedly; they are kept in the spool and retried")]
+    private partial void LogUnexpectedFailure(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} samples are lost: the destination is unreachable and the spool cannot be written")]
+    private partial void LogLost(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Dropped} of {Count} samples refused; the rest were stored: {Reason}")]
     private partial void LogRejected(int dropped, int count, string reason);

@@ -37,6 +37,10 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
         var checks = status.RootElement.GetProperty("checks").EnumerateArray().ToList();
         Assert.Equal(DemoServices, checks.Select(c => c.GetProperty("service").GetString()).Order());
         Assert.Equal("up", checks.Single(c => c.GetProperty("service").GetString() == "Payments API").GetProperty("state").GetString());
+
+        var metrics = await _http.GetStringAsync(new Uri(server.Url, "metrics"));
+        Assert.Matches(@"(?m)^itssmonitor_storage_samples_written [1-9]", metrics);
+        Assert.DoesNotContain("msquic", metrics);
     }
 
     [Fact]

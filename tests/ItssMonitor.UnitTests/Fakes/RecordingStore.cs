@@ -14,6 +14,9 @@ internal sealed class RecordingStore : ISampleStore
     /// <summary>How many of the next writes to refuse as invalid.</summary>
     public int RefuseNextWrites;
 
+    /// <summary>How many of the next writes to fail with an exception no destination documents.</summary>
+    public int CrashNextWrites;
+
     public int Attempts;
 
     public IEnumerable<Sample> Written => Batches.SelectMany(batch => batch);
@@ -26,6 +29,11 @@ internal sealed class RecordingStore : ISampleStore
         if (Unreachable)
         {
             throw new SampleStoreUnavailableException("down for the test");
+        }
+
+        if (Interlocked.Decrement(ref CrashNextWrites) >= 0)
+        {
+            throw new InvalidOperationException("a bug in the destination");
         }
 
         if (Interlocked.Decrement(ref RefuseNextWrites) >= 0)

@@ -11,7 +11,7 @@ public sealed class SampleSpoolTests : IDisposable
     [Fact]
     public void Gives_batches_back_oldest_first_and_forgets_removed_ones()
     {
-        var spool = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance);
+        using var spool = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance);
         spool.Append(Samples.Range(0, 3));
         spool.Append(Samples.Range(3, 2));
 
@@ -25,9 +25,12 @@ public sealed class SampleSpoolTests : IDisposable
     [Fact]
     public void Survives_a_restart_and_keeps_appending_after_what_it_holds()
     {
-        new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance).Append(Samples.Range(0, 3));
+        using (var first = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance))
+        {
+            first.Append(Samples.Range(0, 3));
+        }
 
-        var reopened = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance);
+        using var reopened = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance);
         reopened.Append(Samples.Range(3, 1));
 
         Assert.Equal(Samples.Range(0, 3), reopened.Peek()!.Samples);
@@ -37,10 +40,10 @@ public sealed class SampleSpoolTests : IDisposable
     [Fact]
     public void Over_its_limit_drops_the_oldest_batches_and_counts_what_it_dropped()
     {
-        var probe = new SampleSpool(Path.Combine(_directory.Path, "size"), 1_000_000, NullLogger.Instance);
+        using var probe = new SampleSpool(Path.Combine(_directory.Path, "size"), 1_000_000, NullLogger.Instance);
         probe.Append(Samples.Range(0, 10));
-        var batchBytes = new DirectoryInfo(Path.Combine(_directory.Path, "size")).GetFiles().Single().Length;
-        var spool = new SampleSpool(Path.Combine(_directory.Path, "limited"), batchBytes * 7 / 2, NullLogger.Instance);
+        var batchBytes = new DirectoryInfo(Path.Combine(_directory.Path, "size")).GetFiles("*.samples").Single().Length;
+        using var spool = new SampleSpool(Path.Combine(_directory.Path, "limited"), batchBytes * 7 / 2, NullLogger.Instance);
 
         for (var batch = 0; batch < 5; batch++)
         {
@@ -50,6 +53,16 @@ public sealed class SampleSpoolTests : IDisposable
         Assert.Equal(20, spool.OverflowDroppedSamples);
         Assert.Equal(30, spool.PendingSamples);
         Assert.Equal(Samples.Range(20, 10), spool.Peek()!.Samples);
+    }
+
+    [Fact]
+    public void A_second_process_cannot_take_a_spool_directory_that_is_in_use()
+    {
+        using var owner = new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SampleSpool(_directory.Path, 1_000_000, NullLogger.Instance));
+
+        Assert.Contains("Storage:Writer:SpoolDirectory", error.Message);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -69,6 +69,22 @@ public sealed class SampleWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unexpected_failure_keeps_the_batch_and_the_writer_running()
+    {
+        _store.CrashNextWrites = 1;
+        using var writer = Create(batchSize: 2);
+        await writer.StartAsync(CancellationToken.None);
+
+        await AddAsync(writer, 0, 4);
+        await Eventually.TrueAsync(() => _store.Attempts >= 1, "a first attempt");
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await Eventually.TrueAsync(() => _store.Written.Count() == 4, "every sample written after the retry");
+        await writer.StopAsync(CancellationToken.None);
+        Assert.Equal(Samples.Range(0, 4), _store.Written);
+    }
+
+    [Fact]
     public async Task Samples_still_queued_at_shutdown_are_kept_and_delivered_by_the_next_start()
     {
         _store.Unreachable = true;
