@@ -38,8 +38,16 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
         Assert.Equal(DemoServices, checks.Select(c => c.GetProperty("service").GetString()).Order());
         Assert.Equal("up", checks.Single(c => c.GetProperty("service").GetString() == "Payments API").GetProperty("state").GetString());
 
-        var metrics = await _http.GetStringAsync(new Uri(server.Url, "metrics"));
-        Assert.Matches(@"(?m)^itssmonitor_storage_samples_written [1-9]", metrics);
+        // prometheus-net copies meter readings into its registry on a timer, so the first count can lag a moment.
+        var written = new System.Text.RegularExpressions.Regex(@"(?m)^itssmonitor_storage_samples_written [1-9]");
+        var metrics = "";
+        for (var attempt = 0; attempt < 50 && !written.IsMatch(metrics); attempt++)
+        {
+            await Task.Delay(200);
+            metrics = await _http.GetStringAsync(new Uri(server.Url, "metrics"));
+        }
+
+        Assert.Matches(written, metrics);
         Assert.DoesNotContain("msquic", metrics);
     }
 
