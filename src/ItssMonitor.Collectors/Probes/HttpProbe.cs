@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ItssMonitor.Core.Monitoring;
 
@@ -12,7 +13,7 @@ namespace ItssMonitor.Collectors.Probes;
 /// response has been read (at most <see cref="MaxBodyBytes"/> of it). For https the certificate is judged
 /// as the TLS probe judges it, and what the handshake showed is reported either way.
 /// </summary>
-public sealed class HttpProbe(TimeProvider time) : IProbe
+public sealed class HttpProbe(TimeProvider time, ProbeCertificateTrust? trust = null) : IProbe
 {
     /// <summary>How many redirects are followed when the check follows redirects.</summary>
     public const int MaxRedirects = 10;
@@ -83,14 +84,21 @@ public sealed class HttpProbe(TimeProvider time) : IProbe
         return new ProbeOutcome(true, latency, status);
     }
 
-    private static SocketsHttpHandler CreateHandler(bool followRedirects, TlsObservation tls) => new()
+    private SocketsHttpHandler CreateHandler(bool followRedirects, TlsObservation tls) => new()
     {
         AllowAutoRedirect = followRedirects,
         MaxAutomaticRedirections = MaxRedirects,
         UseCookies = false,
         UseProxy = false,
         AutomaticDecompression = System.Net.DecompressionMethods.All,
-        SslOptions = { RemoteCertificateValidationCallback = tls.Validate },
+        SslOptions =
+        {
+            RemoteCertificateValidationCallback = tls.Validate,
+
+            // As in the TLS probe: no revocation fetches from the internet within a probe's timeout.
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            CertificateChainPolicy = trust?.CreatePolicy(),
+        },
     };
 
     private static string Describe(HttpRequestException exception, Uri url, string? certificateProblem)

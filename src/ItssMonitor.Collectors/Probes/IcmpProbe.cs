@@ -6,10 +6,10 @@ using ItssMonitor.Core.Monitoring;
 namespace ItssMonitor.Collectors.Probes;
 
 /// <summary>
-/// An ICMP echo to Host. Up when the reply is Success (within the latency limit); latency is the round-trip
-/// time the reply reports. Needs raw sockets (root or CAP_NET_RAW); elsewhere .NET falls back to the ping tool.
+/// An ICMP echo to Host. Up when the reply is Success (within the latency limit); latency is the round trip
+/// measured here, since the reply's own figure is whole milliseconds and reads 0 on a LAN. Needs raw sockets (root or CAP_NET_RAW); elsewhere .NET falls back to the ping tool.
 /// </summary>
-public sealed class IcmpProbe : IProbe
+public sealed class IcmpProbe(TimeProvider time) : IProbe
 {
     public string Kind => CheckKinds.Icmp;
 
@@ -24,11 +24,12 @@ public sealed class IcmpProbe : IProbe
         {
             var addresses = await HostAddresses.ResolveAsync(check.Host, cancellationToken);
             using var ping = new Ping();
+            var timer = LatencyTimer.Start(time);
 
             // Ping has its own timeout; the token is honoured too in case it fires first (a slow lookup before).
             var reply = await ping.SendPingAsync(addresses[0], check.Timeout, buffer: null, options: null, cancellationToken).WaitAsync(cancellationToken);
             return reply.Status == IPStatus.Success
-                ? new ProbeOutcome(true, reply.RoundtripTime).WithinLatencyLimit(check.Expect.MaxLatencyMs)
+                ? new ProbeOutcome(true, timer.ElapsedMs).WithinLatencyLimit(check.Expect.MaxLatencyMs)
                 : ProbeOutcome.Failed(Describe(reply.Status, check.Host, addresses[0].ToString(), check.Timeout));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -12,7 +12,7 @@ namespace ItssMonitor.Collectors.Probes;
 /// What the handshake showed is reported whenever there was one. Expiry warnings (WarnDays) are not judged
 /// here: a valid certificate that expires soon is up, and the early-warning jobs read its days left.
 /// </summary>
-public sealed class TlsProbe(TimeProvider time) : IProbe
+public sealed class TlsProbe(TimeProvider time, ProbeCertificateTrust? trust = null) : IProbe
 {
     public const int DefaultPort = 443;
 
@@ -43,6 +43,7 @@ public sealed class TlsProbe(TimeProvider time) : IProbe
                     // Revocation lists live on the internet; fetching them would spend the probe's timeout on
                     // somebody else's server. Expiry, trust and name are what this check is about.
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    CertificateChainPolicy = trust?.CreatePolicy(),
                 },
                 cancellationToken);
             var latency = connected.ElapsedMs;
