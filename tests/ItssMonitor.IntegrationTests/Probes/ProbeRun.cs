@@ -25,4 +25,14 @@ internal static class ProbeRun
         Assert.True(outcome.Up == (outcome.Error is null), $"Up is {outcome.Up} but the error is '{outcome.Error}'.");
         return outcome;
     }
+
+    /// <summary>The facts of a handshake with one of the test certificates, which all have three days left.</summary>
+    public static void AssertThreeDayCertificate(ProbeOutcome outcome, bool chainValid, bool hostnameValid)
+    {
+        var security = Assert.IsType<SecurityFacts>(outcome.Security);
+        Assert.InRange(security.CertDaysLeft!.Value, 2.99, 3.0);
+        Assert.Contains(security.TlsVersion, new[] { "TLS 1.2", "TLS 1.3" });
+        Assert.Equal(chainValid, security.ChainValid);
+        Assert.Equal(hostnameValid, security.HostnameValid);
+    }
 }
