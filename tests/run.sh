@@ -28,9 +28,11 @@ install_missing_packages() {
     command -v redis-server >/dev/null 2>&1 || { missing+=(redis-server); services+=(redis-server); }
     have_postgres || { missing+=(postgresql); services+=(postgresql); }
   fi
-  # The browser and PDF tests use these whether or not Docker is there.
+  # The browser, PDF and DNS tests use these whether or not Docker is there.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # The DNS probe tests ask a real name server; dnsmasq-base is the binary without a system service.
+  [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || missing+=(dnsmasq-base)
 
   [ "${#missing[@]}" -eq 0 ] && return 0
 

@@ -13,13 +13,11 @@ public static class CollectorsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection("Monitoring")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(HttpProbe.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                UseCookies = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
         services.AddSingleton<IProbe, HttpProbe>();
+        services.AddSingleton<IProbe, TcpProbe>();
+        services.AddSingleton<IProbe, DnsProbe>();
+        services.AddSingleton<IProbe, TlsProbe>();
+        services.AddSingleton<IProbe, IcmpProbe>();
         services.AddHostedService<CheckScheduler>();
         return services;
     }

@@ -27,6 +27,12 @@ public sealed record CheckDefinition(string Name, string Kind, TimeSpan Interval
     /// <summary>dns: the record type to ask for (A, AAAA, CNAME, MX, TXT, NS…).</summary>
     public string RecordType { get; init; } = "A";
 
+    /// <summary>
+    /// dns: the name server to ask, as "host:port" (port 53 when left out; IPv6 in brackets, "[::1]:53");
+    /// null asks the name servers the system is configured with.
+    /// </summary>
+    public string? Resolver { get; init; }
+
     /// <summary>tls: days before certificate expiry from which the check warns.</summary>
     public int WarnDays { get; init; } = 14;
 
