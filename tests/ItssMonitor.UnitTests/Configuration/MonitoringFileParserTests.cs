@@ -7,7 +7,7 @@ public sealed class MonitoringFileParserTests
 {
     private const string File = "monitoring.yaml";
 
-    /// <summary>The README's example, word for word.</summary>
+    /// <summary>The README's example, with a value other than the default wherever a key is set.</summary>
     private const string FullExample = """
         services:
           - name: Payments API
