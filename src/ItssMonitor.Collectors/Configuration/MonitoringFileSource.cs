@@ -24,7 +24,7 @@ public sealed partial class MonitoringFileSource : IMonitoringConfigurationSourc
     private readonly FileSystemWatcher _watcher;
     private readonly ITimer _debounce;
     private readonly Lock _reloading = new();
-    private Version _current;
+    private LoadedFile _current;
     private string _lastRead;
 
     /// <param name="path">As configured; errors and logs name the file this way, it is read relative to the working directory.</param>
@@ -36,7 +36,7 @@ public sealed partial class MonitoringFileSource : IMonitoringConfigurationSourc
 
         var text = Read() ?? throw new MonitoringFileException([CannotRead()]);
         var configuration = MonitoringFileParser.Parse(text, _displayName).GetConfigurationOrThrow();
-        _current = new Version(configuration, text);
+        _current = new LoadedFile(configuration, text);
         _lastRead = text;
         LogLoaded(_displayName, configuration.Services.Count, configuration.AllChecks.Count());
 
@@ -133,7 +133,7 @@ public sealed partial class MonitoringFileSource : IMonitoringConfigurationSourc
             }
 
             var previous = _current;
-            Volatile.Write(ref _current, new Version(result.Configuration, text));
+            Volatile.Write(ref _current, new LoadedFile(result.Configuration, text));
             previous.Replaced.TrySetResult();
             LogReloaded(_displayName, result.Configuration.Services.Count, result.Configuration.AllChecks.Count());
         }
@@ -177,7 +177,7 @@ public sealed partial class MonitoringFileSource : IMonitoringConfigurationSourc
     private partial void LogFileError(string file, int line, int column, string field, string problem);
 
     /// <summary>A configuration in force, its text, and the signal that a newer one has replaced it.</summary>
-    private sealed record Version(MonitoringConfiguration Configuration, string Text)
+    private sealed record LoadedFile(MonitoringConfiguration Configuration, string Text)
     {
         public TaskCompletionSource Replaced { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
