@@ -1,12 +1,17 @@
 using ItssMonitor.Core.Monitoring;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ItssMonitor.Server.Demo;
 
 /// <summary>Hosts the <see cref="DemoTarget"/>s and makes the demo estate the monitoring configuration.</summary>
 internal static class DemoEndpoints
 {
-    public static IServiceCollection AddDemoEstate(this IServiceCollection services) =>
-        services.AddSingleton<IMonitoringConfigurationSource, DemoEstate>();
+    /// <summary>The default: does nothing when another monitoring configuration source (the monitoring file) is registered.</summary>
+    public static IServiceCollection AddDemoEstate(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IMonitoringConfigurationSource, DemoEstate>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapDemoTargets(this IEndpointRouteBuilder endpoints)
     {
