@@ -20,10 +20,8 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSampleStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<InfluxOptions>().Bind(configuration.GetSection("Storage:Influx")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SqliteOptions>().Bind(configuration.GetSection("Storage:Sqlite"));
-        services.AddOptions<SampleWriterOptions>().Bind(configuration.GetSection("Storage:Writer")).ValidateDataAnnotations().ValidateOnStart();
 
         if (configuration["Storage:Influx:Url"] is { Length: > 0 })
         {
@@ -39,8 +37,16 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddHostedService<StoreInitializer>();
+        return services.AddSampleWriter(configuration, provider => provider.GetRequiredService<ISampleStore>());
+    }
+
+    /// <summary>The batching writer (<c>Storage:Writer</c>) delivering to the given destination, started and stopped with the host.</summary>
+    public static IServiceCollection AddSampleWriter(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, ISampleDestination> destination)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SampleWriterOptions>().Bind(configuration.GetSection("Storage:Writer")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => new SampleWriter(
-            provider.GetRequiredService<ISampleStore>(),
+            destination(provider),
             provider.GetRequiredService<IOptions<SampleWriterOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SampleWriter>>()));

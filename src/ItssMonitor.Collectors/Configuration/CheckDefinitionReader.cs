@@ -1,3 +1,4 @@
+using ItssMonitor.Collectors.Probes;
 using ItssMonitor.Core.Monitoring;
 using YamlDotNet.RepresentationModel;
 
@@ -19,7 +20,7 @@ internal static class CheckDefinitionReader
         [CheckKinds.Http] = ["url", "followRedirects"],
         [CheckKinds.Tcp] = ["host", "port"],
         [CheckKinds.Tls] = ["host", "port", "warnDays"],
-        [CheckKinds.Dns] = ["host", "recordType"],
+        [CheckKinds.Dns] = ["host", "recordType", "resolver"],
         [CheckKinds.Icmp] = ["host"],
         [CheckKinds.Push] = [],
     };
@@ -142,7 +143,8 @@ internal static class CheckDefinitionReader
                 return host is null ? null : check with { Host = host, Port = tlsPort ?? DefaultTlsPort, WarnDays = warnDays ?? check.WarnDays };
             case CheckKinds.Dns:
                 var recordType = ReadRecordType(fields);
-                return host is null ? null : check with { Host = host, RecordType = recordType ?? check.RecordType };
+                var resolver = ReadResolver(fields);
+                return host is null ? null : check with { Host = host, RecordType = recordType ?? check.RecordType, Resolver = resolver };
             case CheckKinds.Icmp:
                 return host is null ? null : check with { Host = host };
             default:
@@ -185,6 +187,22 @@ internal static class CheckDefinitionReader
     }
 
     private static int? ReadPort(MappingFields fields) => fields.Integer("port", 1, 65535, "a port number from 1 to 65535");
+
+    private static string? ReadResolver(MappingFields fields)
+    {
+        if (fields.Text("resolver") is not { } text)
+        {
+            return null;
+        }
+
+        if (!HostPort.TryParse(text, DnsProbe.DefaultResolverPort, out _))
+        {
+            fields.Invalid("resolver", $"expected a name server as host or host:port (e.g. 10.0.0.2 or ns1.example:5353), got {YamlValueText.Quote(text)}");
+            return null;
+        }
+
+        return text;
+    }
 
     private static string? ReadRecordType(MappingFields fields)
     {

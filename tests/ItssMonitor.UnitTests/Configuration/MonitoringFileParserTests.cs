@@ -20,7 +20,7 @@ public sealed class MonitoringFileParserTests
                   expect: { status: 200, maxLatencyMs: 500, bodyContains: "ok" }, followRedirects: false }
               - { name: db, kind: tcp, host: db.example, port: 5432 }
               - { name: cert, kind: tls, host: payments.example, port: 8443, warnDays: 21 }
-              - { name: dns, kind: dns, host: payments.example, recordType: AAAA, expect: { value: "2001:db8::5" } }
+              - { name: dns, kind: dns, host: payments.example, recordType: AAAA, resolver: "10.0.0.2:5353", expect: { value: "2001:db8::5" } }
               - { name: ping, kind: icmp, host: 10.0.0.5, failuresBeforeDown: 5 }
               - { name: batch-job, kind: push, interval: 5m }   # fed only by agents / the push API
 
@@ -64,7 +64,7 @@ public sealed class MonitoringFileParserTests
         Assert.Equal(new CheckDefinition("db", CheckKinds.Tcp, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)) { Host = "db.example", Port = 5432, FailuresBeforeDown = 3 }, payments.Checks[1]);
         Assert.Equal(new CheckDefinition("cert", CheckKinds.Tls, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)) { Host = "payments.example", Port = 8443, WarnDays = 21, FailuresBeforeDown = 3 }, payments.Checks[2]);
         Assert.Equal(
-            new CheckDefinition("dns", CheckKinds.Dns, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)) { Host = "payments.example", RecordType = "AAAA", Expect = new CheckExpectation(Value: "2001:db8::5"), FailuresBeforeDown = 3 },
+            new CheckDefinition("dns", CheckKinds.Dns, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)) { Host = "payments.example", RecordType = "AAAA", Resolver = "10.0.0.2:5353", Expect = new CheckExpectation(Value: "2001:db8::5"), FailuresBeforeDown = 3 },
             payments.Checks[3]);
         Assert.Equal(new CheckDefinition("ping", CheckKinds.Icmp, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)) { Host = "10.0.0.5", FailuresBeforeDown = 5 }, payments.Checks[4]);
         var push = payments.Checks[5];
@@ -185,6 +185,7 @@ public sealed class MonitoringFileParserTests
     [InlineData("{ name: c, kind: http, url: \"http://h/\", expect: { status: ok } }", "monitoring.yaml:4:68: services[0].checks[0].expect.status: expected an HTTP status code from 100 to 599, got \"ok\"")]
     [InlineData("{ name: c, kind: http, url: \"http://h/\", expect: 200 }", "monitoring.yaml:4:58: services[0].checks[0].expect: expected a mapping, got \"200\"")]
     [InlineData("{ name: [c], kind: push }", "monitoring.yaml:4:17: services[0].checks[0].name: expected a text value, got a list")]
+    [InlineData("{ name: c, kind: dns, host: h, resolver: \"ns:dns\" }", "monitoring.yaml:4:50: services[0].checks[0].resolver: expected a name server as host or host:port (e.g. 10.0.0.2 or ns1.example:5353), got \"ns:dns\"")]
     public void A_value_of_the_wrong_type_says_what_is_expected(string check, string expected)
     {
         Assert.Equal([expected], CheckErrors(check));
