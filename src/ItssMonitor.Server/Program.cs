@@ -1,6 +1,7 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
+using ItssMonitor.Server.Ingest;
 using ItssMonitor.Storage;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,13 @@ builder.Services.AddSampleStorage(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
 builder.Services.AddDemoEstate();
 builder.Services.AddHealthEndpoints();
+builder.Services.AddIngest(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapDemoTargets();
+app.MapIngest();
 
 try
 {
