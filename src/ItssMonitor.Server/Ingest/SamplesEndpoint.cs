@@ -50,10 +50,7 @@ internal static class SamplesEndpoint
             var total = array.GetArrayLength();
             if (total > limits.MaxSamplesPerRequest)
             {
-                return Results.Problem(
-                    title: "Too many samples in one request",
-                    detail: $"{total} samples in one request; at most {limits.MaxSamplesPerRequest} are accepted (Ingest:MaxSamplesPerRequest). Nothing was stored: split the batch.",
-                    statusCode: StatusCodes.Status413PayloadTooLarge);
+                return IngestProblems.TooManySamples(total, limits.MaxSamplesPerRequest, "samples", "");
             }
 
             var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());

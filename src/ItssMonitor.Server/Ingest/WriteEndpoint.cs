@@ -33,10 +33,7 @@ internal static class WriteEndpoint
         var total = batch.Points.Count + batch.Errors.Count;
         if (total > limits.MaxSamplesPerRequest)
         {
-            return Results.Problem(
-                title: "Too many samples in one request",
-                detail: $"{total} lines in one request; at most {limits.MaxSamplesPerRequest} are accepted (Ingest:MaxSamplesPerRequest). Nothing was stored: split the batch (Telegraf: metric_batch_size).",
-                statusCode: StatusCodes.Status413PayloadTooLarge);
+            return IngestProblems.TooManySamples(total, limits.MaxSamplesPerRequest, "lines", " (Telegraf: metric_batch_size)");
         }
 
         // One 'now' for every line without a timestamp, as InfluxDB does, so they form one instant.
