@@ -1,6 +1,7 @@
 using ItssMonitor.Agent;
 using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
+using Microsoft.Extensions.Hosting;
 
 // A collector for another site: runs the probes of its own monitoring file and pushes the samples to a
 // server's ingest API, keeping them on disk while the server cannot be reached.

@@ -2,6 +2,7 @@ using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
+using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Storage;
@@ -16,6 +17,7 @@ builder.Services.AddDemoEstate();
 builder.Services.AddStatusTracking();
 builder.Services.AddHealthEndpoints();
 builder.Services.AddMetricsEndpoint();
+builder.Services.AddIngest(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
+app.MapIngest();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

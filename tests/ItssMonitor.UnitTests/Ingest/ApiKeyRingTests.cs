@@ -1,0 +1,65 @@
+using System.Text;
+using ItssMonitor.Server.Ingest;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ItssMonitor.UnitTests.Ingest;
+
+public sealed class ApiKeyRingTests
+{
+    private const string Key = "0123456789abcdef-agent";
+
+    private readonly ApiKeyRing _ring = new(Options.Create(new IngestOptions
+    {
+        ApiKeys = [new IngestApiKey { Name = "agent", Key = Key }, new IngestApiKey { Name = "telegraf", Key = Key + "-telegraf" }],
+    }));
+
+    [Fact]
+    public void Finds_the_name_of_a_configured_key_and_nothing_for_others()
+    {
+        Assert.Equal("agent", _ring.FindName(Key));
+        Assert.Equal("telegraf", _ring.FindName(Key + "-telegraf"));
+        Assert.Null(_ring.FindName(Key[..^1]));
+        Assert.Null(_ring.FindName(""));
+    }
+
+    [Theory]
+    [InlineData("Authorization", "Bearer " + Key)]
+    [InlineData("Authorization", "bearer  " + Key)]
+    [InlineData("Authorization", "Token " + Key)]
+    [InlineData("X-Api-Key", Key)]
+    public void Reads_the_key_from_each_supported_header(string header, string value)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers[header] = value;
+
+        Assert.Equal(Key, ApiKeyRing.PresentedKey(context.Request));
+    }
+
+    [Fact]
+    public void Reads_the_key_as_the_password_of_Basic_authentication_whatever_the_user_name()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("telegraf:" + Key));
+
+        Assert.Equal(Key, ApiKeyRing.PresentedKey(context.Request));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer")]
+    [InlineData("Bearer ")]
+    [InlineData("Basic !!!notbase64")]
+    [InlineData("Basic dXNlcm9ubHk=")]
+    [InlineData("Digest abc")]
+    public void Finds_no_key_when_none_was_sent(string? authorization)
+    {
+        var context = new DefaultHttpContext();
+        if (authorization is not null)
+        {
+            context.Request.Headers.Authorization = authorization;
+        }
+
+        Assert.Null(ApiKeyRing.PresentedKey(context.Request));
+    }
+}
