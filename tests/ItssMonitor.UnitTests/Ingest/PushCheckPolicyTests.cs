@@ -66,10 +66,17 @@ public sealed class PushCheckPolicyTests
     }
 
     [Fact]
-    public void A_kind_that_contradicts_the_declared_one_is_refused() =>
+    public void A_push_check_keeps_the_kind_an_agent_measured_it_with()
+    {
+        Assert.Null(PushCheckPolicy.Admit(Result("Payments API", "nightly", kind: "http"), Configuration, acceptUnknownChecks: false, out var admitted));
+        Assert.Equal(CheckKinds.Http, admitted!.Kind);
+    }
+
+    [Fact]
+    public void Security_facts_with_a_kind_that_contradicts_a_probed_check_are_refused() =>
         Assert.Equal(
-            "kind \"http\" does not match check \"Payments API/nightly\", which is declared with kind: push",
-            PushCheckPolicy.Admit(Result("Payments API", "nightly", kind: "http"), Configuration, acceptUnknownChecks: false, out _));
+            "kind \"tcp\" does not match check \"Payments API/health\", which is declared with kind: http",
+            PushCheckPolicy.Admit(Security("Payments API", "health") with { Kind = "tcp" }, Configuration, acceptUnknownChecks: false, out _));
 
     [Fact]
     public void Names_compare_exactly() =>
