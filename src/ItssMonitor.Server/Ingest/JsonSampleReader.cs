@@ -5,18 +5,22 @@ using ItssMonitor.Core.Samples;
 namespace ItssMonitor.Server.Ingest;
 
 /// <summary>
-/// Reads one element of the <c>samples</c> array of <c>POST /api/v1/samples</c> into a <see cref="CheckSample"/>.
+/// Reads one element of the <c>samples</c> array of <c>POST /api/v1/samples</c>: a <see cref="CheckSample"/>, or,
+/// with <c>"type": "security"</c>, a <see cref="SecuritySample"/> (what an agent's TLS probe saw).
 /// Each element is read on its own (not bound to a class), so a wrong type in one sample rejects that sample
 /// with its reason instead of the whole request. Unknown properties are rejected: a misspelt <c>latency_ms</c>
 /// would otherwise vanish silently. An absent kind is left empty for <see cref="PushCheckPolicy"/> to fill.
 /// </summary>
 internal static class JsonSampleReader
 {
-    private const string Known = "service, check, kind, timestamp, up, latencyMs, statusCode, error, location";
+    private const string CheckType = "check";
+    private const string SecurityType = "security";
+    private const string KnownForCheck = "type, service, check, kind, timestamp, location, up, latencyMs, statusCode, error";
+    private const string KnownForSecurity = "type, service, check, kind, timestamp, location, certDaysLeft, tlsVersion, chainValid, hostnameValid, authFailures";
 
     private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
-    public static string? Read(JsonElement element, DateTimeOffset now, out CheckSample? sample)
+    public static string? Read(JsonElement element, DateTimeOffset now, out Sample? sample)
     {
         sample = null;
         if (element.ValueKind != JsonValueKind.Object)
@@ -24,37 +28,57 @@ internal static class JsonSampleReader
             return $"expected an object, got {Describe(element)}";
         }
 
-        string? service = null, check = null, kind = null, location = null, error = null;
-        bool? up = null;
-        double? latency = null;
-        long? status = null;
-        var timestamp = now;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (!seen.Add(property.Name))
+            if (properties.ContainsKey(property.Name))
             {
                 return $"property \"{SampleValues.Shorten(property.Name)}\" appears twice";
             }
 
-            if (property.Value.ValueKind == JsonValueKind.Null)
+            properties[property.Name] = property.Value;
+        }
+
+        var type = CheckType;
+        if (properties.Remove("type", out var typeElement) && typeElement.ValueKind != JsonValueKind.Null)
+        {
+            if (String("type", typeElement, out var typeName) is { } typeProblem)
             {
-                continue;
+                return typeProblem;
             }
 
-            var label = property.Name;
-            var problem = property.Name switch
+            if (typeName is not (CheckType or SecurityType))
             {
-                "service" => String(label, property.Value, out service),
-                "check" => String(label, property.Value, out check),
-                "kind" => String(label, property.Value, out kind),
-                "location" => String(label, property.Value, out location),
-                "timestamp" => Timestamp(property.Value, out timestamp),
-                "up" => Scalar(label, property.Value, out var value) ?? SampleValues.Up(label, value!, out up),
-                "latencyMs" => Scalar(label, property.Value, out var value) ?? SampleValues.Latency(label, value!, out latency),
-                "statusCode" => Scalar(label, property.Value, out var value) ?? SampleValues.Integer(label, value!, 0, 999, out status),
-                "error" => Scalar(label, property.Value, out var value) ?? SampleValues.Error(label, value!, out error),
-                _ => $"unknown property \"{SampleValues.Shorten(property.Name)}\" (known: {Known})",
+                return $"type: expected \"{CheckType}\" (the default) or \"{SecurityType}\", got \"{SampleValues.Shorten(typeName!)}\"";
+            }
+
+            type = typeName;
+        }
+
+        string? service = null, check = null, kind = null, location = null, error = null, tlsVersion = null;
+        bool? up = null, chainValid = null, hostnameValid = null;
+        double? latency = null, certDaysLeft = null;
+        long? status = null, authFailures = null;
+        var timestamp = now;
+        foreach (var (name, value) in properties.Where(property => property.Value.ValueKind != JsonValueKind.Null))
+        {
+            var problem = (type, name) switch
+            {
+                (_, "service") => String(name, value, out service),
+                (_, "check") => String(name, value, out check),
+                (_, "kind") => String(name, value, out kind),
+                (_, "location") => String(name, value, out location),
+                (_, "timestamp") => Timestamp(value, out timestamp),
+                (CheckType, "up") => Scalar(name, value, out var scalar) ?? SampleValues.Up(name, scalar!, out up),
+                (CheckType, "latencyMs") => Scalar(name, value, out var scalar) ?? SampleValues.Latency(name, scalar!, out latency),
+                (CheckType, "statusCode") => Scalar(name, value, out var scalar) ?? SampleValues.Integer(name, scalar!, 0, 999, out status),
+                (CheckType, "error") => Scalar(name, value, out var scalar) ?? SampleValues.Error(name, scalar!, out error),
+                (SecurityType, "certDaysLeft") => Scalar(name, value, out var scalar) ?? SampleValues.Number(name, scalar!, out certDaysLeft),
+                (SecurityType, "tlsVersion") => Scalar(name, value, out var scalar) ?? SampleValues.Text(name, scalar!, out tlsVersion),
+                (SecurityType, "chainValid") => Scalar(name, value, out var scalar) ?? SampleValues.Boolean(name, scalar!, out chainValid),
+                (SecurityType, "hostnameValid") => Scalar(name, value, out var scalar) ?? SampleValues.Boolean(name, scalar!, out hostnameValid),
+                (SecurityType, "authFailures") => Scalar(name, value, out var scalar) ?? SampleValues.Integer(name, scalar!, 0, SampleValues.MaxCount, out authFailures),
+                _ => $"unknown property \"{SampleValues.Shorten(name)}\" (known: {(type == CheckType ? KnownForCheck : KnownForSecurity)})",
             };
             if (problem is not null)
             {
@@ -72,6 +96,12 @@ internal static class JsonSampleReader
         if (nameProblems.FirstOrDefault(p => p is not null) is { } nameProblem)
         {
             return nameProblem;
+        }
+
+        if (type == SecurityType)
+        {
+            sample = new SecuritySample(serviceName, checkName, kindName, locationName, timestamp, certDaysLeft, tlsVersion, chainValid, hostnameValid, authFailures);
+            return null;
         }
 
         if (up is not { } isUpValue)

@@ -41,7 +41,9 @@ public sealed class JsonSampleReaderTests
     [InlineData("""{"service":"s","check":"c","up":true,"timestamp":"2026-05-01T12:00:00"}""", "timestamp: expected ISO 8601 with an offset")]
     [InlineData("""{"service":"s","check":"c","up":true,"timestamp":1700000000}""", "timestamp: expected ISO 8601 with an offset")]
     [InlineData("""{"service":"s","check":"c","up":true,"timestamp":"yesterday"}""", "timestamp: expected ISO 8601 with an offset")]
-    [InlineData("""{"service":"s","check":"c","up":true,"latency_ms":3}""", "unknown property \"latency_ms\" (known: service, check, kind, timestamp, up, latencyMs, statusCode, error, location)")]
+    [InlineData("""{"service":"s","check":"c","up":true,"latency_ms":3}""", "unknown property \"latency_ms\" (known: type, service, check, kind, timestamp, location, up, latencyMs, statusCode, error)")]
+    [InlineData("""{"type":"security","service":"s","check":"c","up":true}""", "unknown property \"up\" (known: type, service, check, kind, timestamp, location, certDaysLeft, tlsVersion, chainValid, hostnameValid, authFailures)")]
+    [InlineData("""{"type":"metric","service":"s","check":"c"}""", "type: expected \"check\" (the default) or \"security\", got \"metric\"")]
     [InlineData("""{"service":"s","check":"c","up":true,"up":false}""", "property \"up\" appears twice")]
     public void Rejects_a_bad_sample_with_the_reason(string json, string reason)
     {
@@ -59,7 +61,15 @@ public sealed class JsonSampleReaderTests
     public void Accepts_ISO_8601_timestamps_with_any_offset(string timestamp) =>
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero), Read($$"""{"service":"s","check":"c","up":true,"timestamp":"{{timestamp}}"}""").Timestamp);
 
-    private static CheckSample Read(string json)
+    [Fact]
+    public void Reads_security_facts_when_the_type_says_so() =>
+        Assert.Equal(
+            new SecuritySample("s", "cert", "tls", "eu", new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero), 2.5, "TLS 1.3", true, false, null),
+            ReadAny("""{"type":"security","service":"s","check":"cert","kind":"tls","location":"eu","timestamp":"2026-05-01T12:00:00Z","certDaysLeft":2.5,"tlsVersion":"TLS 1.3","chainValid":true,"hostnameValid":false}"""));
+
+    private static CheckSample Read(string json) => Assert.IsType<CheckSample>(ReadAny(json));
+
+    private static Sample ReadAny(string json)
     {
         using var document = JsonDocument.Parse(json);
         Assert.Null(JsonSampleReader.Read(document.RootElement, Now, out var sample));
