@@ -17,7 +17,17 @@ internal static class ProbeScenario
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var options = ProbeScenarioOptions.Parse(args, out _);
+        ProbeScenarioOptions options;
+        try
+        {
+            options = ProbeScenarioOptions.Parse(args, out _);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+
         var blackbox = BlackboxExporter.FindBinary();
         if (blackbox is null)
         {
