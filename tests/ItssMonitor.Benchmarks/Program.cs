@@ -1,4 +1,20 @@
 using BenchmarkDotNet.Running;
+using ItssMonitor.Benchmarks.Probes;
 
-// dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- --filter '*'     (BenchmarkDotNet scenarios: ingest)
+// dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- probes [--checks 2000] [--interval 10] [--seconds 60]
+// The probes scenario is a measured run with a baseline beside it, not a microbenchmark, so it bypasses BenchmarkDotNet;
+// it starts this same executable again as its target and as our prober.
+return args.FirstOrDefault() switch
+{
+    ProbeScenario.Command => await ProbeScenario.RunAsync(args[1..]),
+    ProbeTarget.Command => await ProbeTarget.RunAsync(args[1..]),
+    ProberProcess.Command => await ProberProcess.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

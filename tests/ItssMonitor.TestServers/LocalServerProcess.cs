@@ -41,6 +41,9 @@ internal sealed class LocalServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id, for reading what the kernel accounts to it (benchmarks read its CPU time).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the server wrote to stdout and stderr.</summary>
     public string Output
     {

@@ -121,7 +121,7 @@ public sealed partial class CheckScheduler : BackgroundService
                     await Task.Delay(wait, _time, stoppingToken);
                 }
 
-                await RunOnceAsync(service, check, probe, stoppingToken);
+                await RunOnceAsync(service, check, probe, slot, stoppingToken);
 
                 // A run that overran its interval skips the slots it missed instead of bunching up.
                 var now = _time.GetUtcNow();
@@ -134,14 +134,16 @@ public sealed partial class CheckScheduler : BackgroundService
         }
     }
 
-    private async Task RunOnceAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, CancellationToken stoppingToken)
+    private async Task RunOnceAsync(ServiceDefinition service, CheckDefinition check, IProbe probe, DateTimeOffset slot, CancellationToken stoppingToken)
     {
         await _concurrency.WaitAsync(stoppingToken);
         DateTimeOffset startedAt;
         ProbeOutcome outcome;
         try
         {
-            startedAt = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            var now = _time.GetUtcNow();
+            RecordStart(check.Kind, now - slot);
+            startedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             outcome = await ProbeWithTimeoutAsync(check, probe, stoppingToken);
         }
         finally
@@ -156,6 +158,14 @@ public sealed partial class CheckScheduler : BackgroundService
                 new SecuritySample(service.Name, check.Name, check.Kind, _options.Location, startedAt, security.CertDaysLeft, security.TlsVersion, security.ChainValid, security.HostnameValid),
                 stoppingToken);
         }
+    }
+
+    private static void RecordStart(string kind, TimeSpan lateness)
+    {
+        var tag = new KeyValuePair<string, object?>("kind", kind);
+        // A timer can wake a hair before the wall clock reaches the slot; that run was on time, not early.
+        SchedulerMetrics.ScheduleLateness.Record(Math.Max(0, lateness.TotalMilliseconds), tag);
+        SchedulerMetrics.ProbesRun.Add(1, tag);
     }
 
     private async Task<ProbeOutcome> ProbeWithTimeoutAsync(CheckDefinition check, IProbe probe, CancellationToken stoppingToken)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ItssMonitor.Collectors.Probes;
 using ItssMonitor.Collectors.Scheduling;
 using ItssMonitor.Core.Monitoring;
@@ -39,6 +41,34 @@ public sealed class CheckSchedulerTests
             Assert.All(times, t => Assert.InRange(t % 10_000, (long)offset, (long)offset + 1_000));
             Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(10_000, pair.Second - pair.First));
         }
+    }
+
+    [Fact]
+    public async Task Records_how_late_each_run_started_relative_to_its_slot()
+    {
+        // Only this class starts schedulers, and xunit runs its tests one at a time, so every measurement is ours.
+        var lateness = new ConcurrentQueue<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ItssMonitor.Collectors" && instrument.Name == "itss_probe_schedule_lateness_ms")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => lateness.Enqueue(value));
+        listener.Start();
+
+        var probe = new ScriptedProbe((_, _) => Task.FromResult(new ProbeOutcome(true, 1)));
+        using var scheduler = Create(probe, new FixedConfiguration(FixedConfiguration.Service("Payments", FixedConfiguration.Check("health"))));
+        await scheduler.StartAsync(CancellationToken.None);
+        await AdvanceAsync(seconds: 30);
+        await Eventually.TrueAsync(() => _sink.Samples.Count >= 2, "two runs");
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(_sink.Samples.Count, lateness.Count);
+        // Time advances a second at a time, so a run starts within the second after its slot.
+        Assert.All(lateness, ms => Assert.InRange(ms, 0, 1_000));
     }
 
     [Fact]
