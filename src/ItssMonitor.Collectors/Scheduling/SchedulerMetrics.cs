@@ -14,7 +14,7 @@ internal static class SchedulerMetrics
     /// has more checks than it can run on time.
     /// </summary>
     public static readonly Histogram<double> ScheduleLateness = Meter.CreateHistogram<double>(
-        "itss_probe_schedule_lateness_ms", unit: "ms", description: "How late a probe run started relative to its slot");
+        "probe_schedule_lateness_ms", unit: "ms", description: "How late a probe run started relative to its slot");
 
-    public static readonly Counter<long> ProbesRun = Meter.CreateCounter<long>("itss_probes_run", description: "Probe runs started");
+    public static readonly Counter<long> ProbesRun = Meter.CreateCounter<long>("probes_run", description: "Probe runs started");
 }

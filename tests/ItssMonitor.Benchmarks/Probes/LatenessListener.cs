@@ -4,7 +4,7 @@ using ItssMonitor.Core.Statistics;
 
 namespace ItssMonitor.Benchmarks.Probes;
 
-/// <summary>Collects the scheduler's <c>itss_probe_schedule_lateness_ms</c> measurements while <see cref="Recording"/> is on.</summary>
+/// <summary>Collects the scheduler's <c>probe_schedule_lateness_ms</c> measurements while <see cref="Recording"/> is on.</summary>
 internal sealed class LatenessListener : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -15,7 +15,7 @@ internal sealed class LatenessListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument is { Meter.Name: "ItssMonitor.Collectors", Name: "itss_probe_schedule_lateness_ms" })
+            if (instrument is { Meter.Name: "ItssMonitor.Collectors", Name: "probe_schedule_lateness_ms" })
             {
                 listener.EnableMeasurementEvents(instrument);
             }

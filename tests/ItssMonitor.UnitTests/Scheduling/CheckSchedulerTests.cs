@@ -51,7 +51,7 @@ public sealed class CheckSchedulerTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "ItssMonitor.Collectors" && instrument.Name == "itss_probe_schedule_lateness_ms")
+            if (instrument.Meter.Name == "ItssMonitor.Collectors" && instrument.Name == "probe_schedule_lateness_ms")
             {
                 l.EnableMeasurementEvents(instrument);
             }
