@@ -7,7 +7,9 @@ using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the program, so starting it from any directory behaves the same;
+// relative paths in the settings (data/, the monitoring file) are still taken from the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddSampleStorage(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
