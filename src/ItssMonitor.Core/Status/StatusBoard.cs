@@ -4,62 +4,69 @@ using ItssMonitor.Core.Samples;
 namespace ItssMonitor.Core.Status;
 
 /// <summary>
-/// The confirmed state of every check, fed by every sample on the ingest path (probed or pushed) and
-/// by the clock (staleness). Pure logic and thread-safe; the caller passes the time in.
+/// The live state of every service and check, fed by every sample on the ingest path (probed or pushed)
+/// and by the clock (staleness). It remembers which services changed since they were last taken, so the
+/// broadcaster sends each change once, with its latest state. Pure logic and thread-safe; the caller
+/// passes the time in.
 /// </summary>
 public sealed class StatusBoard
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<(string Service, string Check), Entry> _checks = [];
+    private const int TrendLength = 30;
 
-    /// <summary>Tracks the checks of a (new) configuration: new ones start unknown, removed ones are forgotten, the rest keep their state.</summary>
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ServiceEntry> _services = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Tracks the services and checks of a (new) configuration: new ones start unknown, removed ones are
+    /// forgotten, unchanged checks keep their state.
+    /// </summary>
     public void Configure(MonitoringConfiguration configuration, DateTimeOffset now)
     {
         lock (_lock)
         {
-            var wanted = configuration.AllChecks.ToDictionary(pair => (pair.Service.Name, pair.Check.Name), pair => pair.Check);
-            foreach (var key in _checks.Keys.Where(key => !wanted.ContainsKey(key)).ToList())
+            var wanted = configuration.Services.ToDictionary(service => service.Name, StringComparer.Ordinal);
+            foreach (var gone in _services.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
             {
-                _checks.Remove(key);
+                _services.Remove(gone);
+                _changed.Remove(gone);
             }
 
-            foreach (var (key, check) in wanted)
+            foreach (var definition in configuration.Services)
             {
-                if (_checks.TryGetValue(key, out var entry) && entry.Definition == check)
+                if (!_services.TryGetValue(definition.Name, out var service))
                 {
-                    continue;
+                    service = _services[definition.Name] = new ServiceEntry(definition.Name, now);
                 }
 
-                _checks[key] = new Entry(key.Item1, key.Item2, check.Kind, check, new CheckConfirmation(check.FailuresBeforeDown), now);
+                service.Configure(definition, now);
+                Refresh(service, now);
             }
         }
     }
 
     /// <summary>Applies a sample; samples older than the check's last one (a replay) update nothing.</summary>
-    /// <returns>The transition it caused, if any.</returns>
+    /// <returns>The check's transition, if the sample caused one.</returns>
     public CheckTransition? Observe(CheckSample sample)
     {
         lock (_lock)
         {
-            var key = (sample.Service, sample.Check);
-            if (!_checks.TryGetValue(key, out var entry))
+            if (!_services.TryGetValue(sample.Service, out var service))
             {
-                // Pushed for a check the configuration does not declare (allowed by the ingest policy).
-                entry = new Entry(sample.Service, sample.Check, sample.Kind, null, new CheckConfirmation(CheckDefinition.DefaultFailuresBeforeDown), sample.Timestamp);
-                _checks[key] = entry;
+                // Pushed for a service the configuration does not declare (allowed by the ingest policy).
+                service = _services[sample.Service] = new ServiceEntry(sample.Service, sample.Timestamp);
             }
 
-            if (entry.LastSampleAt >= sample.Timestamp)
+            var check = service.CheckFor(sample);
+            if (check.LastSampleAt >= sample.Timestamp)
             {
                 return null;
             }
 
-            entry.LastSampleAt = sample.Timestamp;
-            entry.LastUp = sample.Up;
-            entry.LatencyMs = sample.LatencyMs;
-            entry.Error = sample.Error;
-            var from = entry.Confirmation.State;
-            return entry.Confirmation.Observe(sample.Up) ? entry.Transition(from, sample.Timestamp, sample.Error) : null;
+            var transition = check.Observe(sample);
+            service.Record(sample, TrendLength);
+            Refresh(service, sample.Timestamp);
+            return transition;
         }
     }
 
@@ -69,18 +76,13 @@ public sealed class StatusBoard
         var transitions = new List<CheckTransition>();
         lock (_lock)
         {
-            foreach (var entry in _checks.Values)
+            foreach (var service in _services.Values)
             {
-                if (entry.Definition is not { } check)
+                var before = transitions.Count;
+                transitions.AddRange(service.Checks.Values.Select(check => check.MarkStaleIfSilent(now)).OfType<CheckTransition>());
+                if (transitions.Count > before)
                 {
-                    continue;
-                }
-
-                var allowed = check.Kind == CheckKinds.Push ? check.Interval : check.Interval * 2;
-                var from = entry.Confirmation.State;
-                if (now - (entry.LastSampleAt ?? entry.Since) > allowed && entry.Confirmation.MarkStale())
-                {
-                    transitions.Add(entry.Transition(from, now, $"no sample for more than {allowed.TotalSeconds:0} s"));
+                    Refresh(service, now);
                 }
             }
         }
@@ -88,45 +90,169 @@ public sealed class StatusBoard
         return transitions;
     }
 
-    public IReadOnlyList<CheckStatus> Snapshot()
+    /// <summary>Every service, worst first.</summary>
+    public IReadOnlyList<ServiceStatus> Snapshot(DateTimeOffset now)
     {
         lock (_lock)
         {
-            return _checks.Values
-                .Select(entry => new CheckStatus(entry.Service, entry.Check, entry.Kind, entry.Confirmation.State, entry.Since, entry.LastSampleAt, entry.LastUp, entry.LatencyMs, entry.Error))
-                .OrderBy(status => status.Service, StringComparer.Ordinal)
-                .ThenBy(status => status.Check, StringComparer.Ordinal)
+            return _services.Values.Select(service => service.Status(now))
+                .OrderBy(status => status.State)
+                .ThenBy(status => status.Service, StringComparer.Ordinal)
                 .ToList();
         }
     }
 
-    private sealed class Entry(string service, string check, string kind, CheckDefinition? definition, CheckConfirmation confirmation, DateTimeOffset since)
+    /// <summary>The services that changed since the last call, each once with its latest state.</summary>
+    public IReadOnlyList<ServiceStatus> TakeChanges(DateTimeOffset now)
     {
-        public string Service { get; } = service;
+        lock (_lock)
+        {
+            var changes = _changed.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
+            _changed.Clear();
+            return changes;
+        }
+    }
+
+    private void Refresh(ServiceEntry service, DateTimeOffset now)
+    {
+        service.Refresh(now);
+        _changed.Add(service.Name);
+    }
+
+    private sealed class ServiceEntry(string name, DateTimeOffset since)
+    {
+        private readonly AvailabilityWindow _availability = new();
+        private readonly Queue<double> _trend = new();
+
+        public string Name { get; } = name;
+
+        public ServiceDefinition? Definition { get; private set; }
+
+        public Dictionary<string, CheckEntry> Checks { get; } = new(StringComparer.Ordinal);
+
+        public ServiceState State { get; private set; } = ServiceState.Unknown;
+
+        public DateTimeOffset Since { get; private set; } = since;
+
+        public DateTimeOffset UpdatedAt { get; private set; } = since;
+
+        public void Configure(ServiceDefinition definition, DateTimeOffset now)
+        {
+            Definition = definition;
+            var wanted = definition.Checks.ToDictionary(check => check.Name, StringComparer.Ordinal);
+            foreach (var gone in Checks.Keys.Where(check => !wanted.ContainsKey(check)).ToList())
+            {
+                Checks.Remove(gone);
+            }
+
+            foreach (var check in definition.Checks)
+            {
+                if (!Checks.TryGetValue(check.Name, out var entry) || entry.Definition != check)
+                {
+                    Checks[check.Name] = new CheckEntry(Name, check.Name, check.Kind, check, now);
+                }
+            }
+        }
+
+        public CheckEntry CheckFor(CheckSample sample)
+        {
+            if (!Checks.TryGetValue(sample.Check, out var check))
+            {
+                check = Checks[sample.Check] = new CheckEntry(Name, sample.Check, sample.Kind, null, sample.Timestamp);
+            }
+
+            return check;
+        }
+
+        public void Record(CheckSample sample, int trendLength)
+        {
+            _availability.Record(sample.Timestamp, sample.Up);
+            if (LatencyMs is { } latency)
+            {
+                _trend.Enqueue(latency);
+                while (_trend.Count > trendLength)
+                {
+                    _trend.Dequeue();
+                }
+            }
+        }
+
+        /// <summary>The slowest check's latest latency: the service is as fast as its slowest part.</summary>
+        private double? LatencyMs => Checks.Values.Max(check => check.LatencyMs);
+
+        public void Refresh(DateTimeOffset now)
+        {
+            var state = ServiceRollup.StateOf(Checks.Values.Select(check => check.State).ToList(), LatencyMs, Definition?.Sla);
+            if (state != State)
+            {
+                State = state;
+                Since = now;
+            }
+
+            UpdatedAt = now;
+        }
+
+        public ServiceStatus Status(DateTimeOffset now) => new(
+            Name,
+            Definition?.Team ?? "",
+            Definition?.Tags ?? [],
+            State,
+            Since,
+            UpdatedAt,
+            LatencyMs,
+            _availability.Value(now),
+            _trend.ToList(),
+            Checks.Values.OrderBy(check => check.Check, StringComparer.Ordinal).Select(check => check.Status()).ToList());
+    }
+
+    private sealed class CheckEntry(string service, string check, string kind, CheckDefinition? definition, DateTimeOffset since)
+    {
+        private readonly CheckConfirmation _confirmation = new(definition?.FailuresBeforeDown ?? CheckDefinition.DefaultFailuresBeforeDown);
+        private DateTimeOffset _since = since;
+        private bool? _lastUp;
+        private string? _error;
 
         public string Check { get; } = check;
-
-        public string Kind { get; } = kind;
 
         /// <summary>Null for a check that only pushes samples without being declared.</summary>
         public CheckDefinition? Definition { get; } = definition;
 
-        public CheckConfirmation Confirmation { get; } = confirmation;
+        public CheckState State => _confirmation.State;
 
-        public DateTimeOffset Since { get; private set; } = since;
+        public DateTimeOffset? LastSampleAt { get; private set; }
 
-        public DateTimeOffset? LastSampleAt { get; set; }
+        public double? LatencyMs { get; private set; }
 
-        public bool? LastUp { get; set; }
-
-        public double? LatencyMs { get; set; }
-
-        public string? Error { get; set; }
-
-        public CheckTransition Transition(CheckState from, DateTimeOffset at, string? reason)
+        public CheckTransition? Observe(CheckSample sample)
         {
-            Since = at;
-            return new CheckTransition(Service, Check, from, Confirmation.State, at, reason);
+            LastSampleAt = sample.Timestamp;
+            _lastUp = sample.Up;
+            LatencyMs = sample.LatencyMs;
+            _error = sample.Error;
+            var from = State;
+            return _confirmation.Observe(sample.Up) ? Transition(from, sample.Timestamp, sample.Error) : null;
+        }
+
+        public CheckTransition? MarkStaleIfSilent(DateTimeOffset now)
+        {
+            if (Definition is not { } check)
+            {
+                return null;
+            }
+
+            var allowed = check.Kind == CheckKinds.Push ? check.Interval : check.Interval * 2;
+            var from = State;
+            return now - (LastSampleAt ?? _since) > allowed && _confirmation.MarkStale()
+                ? Transition(from, now, $"no sample for more than {allowed.TotalSeconds:0} s")
+                : null;
+        }
+
+        public CheckStatus Status() => new(service, Check, kind, State, _since, LastSampleAt, _lastUp, LatencyMs, _error);
+
+        private CheckTransition Transition(CheckState from, DateTimeOffset at, string? reason)
+        {
+            _since = at;
+            return new CheckTransition(service, Check, from, State, at, reason);
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/status", (StatusBoard board) => new { checks = board.Snapshot() });
+        endpoints.MapGet("/api/v1/status", (StatusBoard board, TimeProvider time) => new { services = board.Snapshot(time.GetUtcNow()) });
         return endpoints;
     }
 }

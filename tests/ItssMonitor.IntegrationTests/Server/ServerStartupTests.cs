@@ -34,7 +34,7 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
 
         // The live status follows the same samples: the demo's Payments API never fails.
         using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri(server.Url, "api/v1/status")));
-        var checks = status.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var checks = status.RootElement.GetProperty("services").EnumerateArray().SelectMany(service => service.GetProperty("checks").EnumerateArray()).ToList();
         Assert.Equal(DemoServices, checks.Select(c => c.GetProperty("service").GetString()).Order());
         Assert.Equal("up", checks.Single(c => c.GetProperty("service").GetString() == "Payments API").GetProperty("state").GetString());
 

@@ -23,8 +23,8 @@ public sealed class StatusBoardTests
     [Fact]
     public void Every_configured_check_starts_unknown()
     {
-        Assert.All(_board.Snapshot(), status => Assert.Equal(CheckState.Unknown, status.State));
-        Assert.Equal(["batch", "health"], _board.Snapshot().Select(s => s.Check));
+        Assert.All(Checks(), status => Assert.Equal(CheckState.Unknown, status.State));
+        Assert.Equal(["batch", "health"], Checks().Select(s => s.Check));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class StatusBoardTests
         var down = _board.Observe(Health(20, up: false, error: "HTTP 503"));
 
         Assert.Equal(new CheckTransition("Payments", "health", CheckState.Up, CheckState.Down, T0.AddSeconds(20), "HTTP 503"), down);
-        var status = _board.Snapshot().Single(s => s.Check == "health");
+        var status = Checks().Single(s => s.Check == "health");
         Assert.Equal((CheckState.Down, T0.AddSeconds(20), "HTTP 503"), (status.State, status.Since, status.Error));
     }
 
@@ -47,7 +47,7 @@ public sealed class StatusBoardTests
 
         Assert.Null(_board.Observe(Health(10, up: false)));
         Assert.Null(_board.Observe(Health(15, up: false)));
-        Assert.Equal(CheckState.Up, _board.Snapshot().Single(s => s.Check == "health").State);
+        Assert.Equal(CheckState.Up, Checks().Single(s => s.Check == "health").State);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class StatusBoardTests
             new MonitoringConfiguration([new ServiceDefinition("Payments", "payments", [], [new CheckDefinition("health", CheckKinds.Http, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2))])]),
             T0.AddSeconds(5));
 
-        Assert.Equal(CheckState.Up, Assert.Single(_board.Snapshot()).State);
+        Assert.Equal(CheckState.Up, Assert.Single(Checks()).State);
     }
 
     [Fact]
@@ -90,8 +90,58 @@ public sealed class StatusBoardTests
     {
         _board.Observe(new CheckSample("Nightly", "export", CheckKinds.Push, "", T0, true));
 
-        Assert.Contains(_board.Snapshot(), s => s is { Service: "Nightly", State: CheckState.Up });
+        Assert.Contains(Checks(), s => s is { Service: "Nightly", State: CheckState.Up });
     }
+
+    [Fact]
+    public void A_service_rolls_up_from_its_checks_and_carries_latency_availability_and_trend()
+    {
+        _board.Observe(Health(0, up: true));
+        _board.Observe(new CheckSample("Payments", "batch", CheckKinds.Push, "", T0.AddSeconds(1), true));
+        var up = Service(T0.AddSeconds(1));
+        Assert.Equal((ServiceState.Up, 12.0, 1.0), (up.State, up.LatencyMs, up.Availability24h));
+        Assert.Equal([12.0, 12.0], up.LatencyTrend);
+
+        _board.Observe(Health(10, up: false));
+        _board.Observe(Health(20, up: false));
+        var degraded = Service(T0.AddSeconds(20));
+        Assert.Equal((ServiceState.Degraded, T0.AddSeconds(20)), (degraded.State, degraded.Since));
+        Assert.Equal(0.5, degraded.Availability24h);
+    }
+
+    [Fact]
+    public void Changes_are_taken_once_each_with_the_latest_state()
+    {
+        _board.TakeChanges(T0);
+
+        _board.Observe(Health(0, up: true));
+        _board.Observe(Health(10, up: true));
+
+        var change = Assert.Single(_board.TakeChanges(T0.AddSeconds(10)));
+        Assert.Equal((ServiceState.Up, T0.AddSeconds(10)), (change.State, change.UpdatedAt));
+        Assert.Empty(_board.TakeChanges(T0.AddSeconds(11)));
+    }
+
+    [Fact]
+    public void The_snapshot_puts_the_worst_service_first()
+    {
+        _board.Configure(
+            new MonitoringConfiguration(
+            [
+                new ServiceDefinition("Fine", "t", [], [new CheckDefinition("c", CheckKinds.Http, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)) { FailuresBeforeDown = 1 }]),
+                new ServiceDefinition("Broken", "t", [], [new CheckDefinition("c", CheckKinds.Http, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)) { FailuresBeforeDown = 1 }]),
+            ]),
+            T0);
+
+        _board.Observe(new CheckSample("Fine", "c", CheckKinds.Http, "", T0, true));
+        _board.Observe(new CheckSample("Broken", "c", CheckKinds.Http, "", T0, false));
+
+        Assert.Equal(["Broken", "Fine"], _board.Snapshot(T0).Select(s => s.Service));
+    }
+
+    private ServiceStatus Service(DateTimeOffset now) => _board.Snapshot(now).Single(s => s.Service == "Payments");
+
+    private IReadOnlyList<CheckStatus> Checks() => _board.Snapshot(T0.AddDays(1)).SelectMany(s => s.Checks).ToList();
 
     private static CheckSample Health(int seconds, bool up, string? error = null) =>
         new("Payments", "health", CheckKinds.Http, "", T0.AddSeconds(seconds), up, up ? 12 : null, up ? 200 : 503, error);
