@@ -16,7 +16,7 @@ builder.Services.AddCollectors(builder.Configuration);
 // What is monitored: the file at Monitoring:File when one is set, otherwise the demo estate.
 builder.Services.AddMonitoringFile(builder.Configuration);
 builder.Services.AddDemoEstate();
-builder.Services.AddStatusTracking();
+builder.Services.AddStatusTracking(builder.Configuration);
 builder.Services.AddHealthEndpoints();
 builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);

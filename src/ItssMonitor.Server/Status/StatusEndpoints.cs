@@ -1,25 +1,47 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItssMonitor.Core.Status;
 using ItssMonitor.Storage.Writing;
+using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Status;
 
-/// <summary>Live status: the sample pipeline feeding the status board, and <c>GET /api/v1/status</c> to read it.</summary>
+/// <summary>
+/// Live status: the sample pipeline feeding the status board, the broadcaster and the SignalR hub
+/// <c>/hubs/status</c> (JSON or MessagePack; a Redis backplane when <c>SignalR:Redis</c> is set), and
+/// <c>GET /api/v1/status</c> to read it once.
+/// </summary>
 internal static class StatusEndpoints
 {
-    public static IServiceCollection AddStatusTracking(this IServiceCollection services)
+    public const string HubPath = "/hubs/status";
+
+    public static IServiceCollection AddStatusTracking(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<StatusOptions>().Bind(configuration.GetSection("Status")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<StatusOptions>>().Value);
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<TransitionLog>();
         services.AddSingleton<ISampleSink, SamplePipeline>();
         services.AddHostedService<StatusMonitor>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddHostedService<StatusBroadcaster>();
+
+        var enumsAsWords = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(enumsAsWords));
+        var signalR = services.AddSignalR()
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(enumsAsWords))
+            .AddMessagePackProtocol();
+        if (configuration["SignalR:Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("itssmonitor"));
+        }
+
         return services;
     }
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/status", (StatusBoard board, TimeProvider time) => new { services = board.Snapshot(time.GetUtcNow()) });
+        endpoints.MapHub<StatusHub>(HubPath);
         return endpoints;
     }
 }

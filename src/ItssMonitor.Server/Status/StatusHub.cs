@@ -1,0 +1,41 @@
+using ItssMonitor.Core.Status;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ItssMonitor.Server.Status;
+
+/// <summary>
+/// <c>/hubs/status</c>: a snapshot on connect, then coalesced batches of changed services
+/// (<see cref="StatusBroadcaster"/>). A client narrows what it sees to a team and/or a tag with <see cref="Subscribe"/>.
+/// </summary>
+public sealed class StatusHub(StatusBoard board, TimeProvider time) : Hub<IStatusClient>
+{
+    private const string GroupKey = "group";
+
+    public override async Task OnConnectedAsync()
+    {
+        await JoinAsync(team: null, tag: null);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Shows only the services of <paramref name="team"/> and/or with <paramref name="tag"/> (null or empty: any); answers with a fresh snapshot.</summary>
+    public async Task Subscribe(string? team, string? tag)
+    {
+        if (Context.Items.TryGetValue(GroupKey, out var current) && current is string group)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        }
+
+        await JoinAsync(team, tag);
+    }
+
+    private async Task JoinAsync(string? team, string? tag)
+    {
+        var group = StatusGroups.For(team, tag);
+        Context.Items[GroupKey] = group;
+
+        // Joined before the snapshot is taken: a change in between is then sent twice rather than never.
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        var services = board.Snapshot(time.GetUtcNow()).Where(service => StatusGroups.Matches(service, team, tag)).ToList();
+        await Clients.Caller.Snapshot(services);
+    }
+}
