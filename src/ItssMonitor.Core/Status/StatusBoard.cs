@@ -102,6 +102,15 @@ public sealed class StatusBoard
         }
     }
 
+    /// <summary>One service's status (names compare exactly), or null when the board does not know it.</summary>
+    public ServiceStatus? Find(string service, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _services.TryGetValue(service, out var entry) ? entry.Status(now) : null;
+        }
+    }
+
     /// <summary>The services that changed since the last call, each once with its latest state.</summary>
     public IReadOnlyList<ServiceStatus> TakeChanges(DateTimeOffset now)
     {
