@@ -5,11 +5,13 @@ namespace ItssMonitor.Server.Status;
 
 /// <summary>
 /// Sends the status board's changes to hub clients every <see cref="StatusOptions.BroadcastInterval"/>:
-/// a service that changed many times in between goes out once, with its latest state, to each group that shows it.
+/// a service that changed many times in between goes out once, with its latest state, to each group that shows it,
+/// and to the pages of this node through the <see cref="StatusFeed"/>.
 /// </summary>
 internal sealed partial class StatusBroadcaster(
     StatusBoard board,
     IHubContext<StatusHub, IStatusClient> hub,
+    StatusFeed feed,
     StatusOptions options,
     TimeProvider time,
     ILogger<StatusBroadcaster> logger) : BackgroundService
@@ -37,6 +39,7 @@ internal sealed partial class StatusBroadcaster(
             return;
         }
 
+        feed.Publish(changes);
         var byGroup = changes
             .SelectMany(change => StatusGroups.Of(change).Select(group => (group, change)))
             .GroupBy(pair => pair.group, pair => pair.change);

@@ -21,6 +21,7 @@ internal static class StatusEndpoints
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<StatusOptions>>().Value);
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<TransitionLog>();
+        services.AddSingleton<StatusFeed>();
         services.AddSingleton<ISampleSink, SamplePipeline>();
         services.AddHostedService<StatusMonitor>();
         services.AddHostedService<StatusBroadcaster>();
