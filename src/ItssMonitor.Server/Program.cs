@@ -4,6 +4,7 @@ using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Metrics;
+using ItssMonitor.Server.Pages;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Storage;
 
@@ -20,6 +21,7 @@ builder.Services.AddStatusTracking(builder.Configuration);
 builder.Services.AddHealthEndpoints();
 builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
+builder.Services.AddPages();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
 app.MapIngest();
+app.MapPages();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {
