@@ -21,13 +21,7 @@ internal static class StatusText
         _ => "Up",
     };
 
-    public static string Word(CheckState state) => state switch
-    {
-        CheckState.Down => "Down",
-        CheckState.Stale => "Stale",
-        CheckState.Unknown => "Unknown",
-        _ => "Up",
-    };
+    public static string Word(CheckState state) => Word(Like(state));
 
     public static string Word(SlaVerdict verdict) => verdict switch
     {
@@ -40,7 +34,7 @@ internal static class StatusText
     /// <summary>The CSS modifier that colours a state: state-down, state-degraded…</summary>
     public static string Css(ServiceState state) => "state-" + Word(state).ToLowerInvariant();
 
-    public static string Css(CheckState state) => "state-" + Word(state).ToLowerInvariant();
+    public static string Css(CheckState state) => Css(Like(state));
 
     public static string Css(SlaVerdict verdict) => verdict switch
     {
@@ -59,19 +53,22 @@ internal static class StatusText
         _ => "check_circle",
     };
 
-    public static string Icon(CheckState state) => state switch
-    {
-        CheckState.Down => "cancel",
-        CheckState.Stale => "schedule",
-        CheckState.Unknown => "help",
-        _ => "check_circle",
-    };
+    public static string Icon(CheckState state) => Icon(Like(state));
 
     public static string Icon(SlaVerdict verdict) => verdict switch
     {
         SlaVerdict.Met => "verified",
         SlaVerdict.Breached => "gpp_bad",
         _ => "remove",
+    };
+
+    /// <summary>The service state a check state looks like: a check is shown with the same word, icon and colour.</summary>
+    private static ServiceState Like(CheckState state) => state switch
+    {
+        CheckState.Down => ServiceState.Down,
+        CheckState.Stale => ServiceState.Stale,
+        CheckState.Unknown => ServiceState.Unknown,
+        _ => ServiceState.Up,
     };
 
     public static string Latency(double? milliseconds) => milliseconds switch
