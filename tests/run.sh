@@ -104,9 +104,9 @@ summarize() {
 
 install_missing_packages
 
-results_dir="${TMPDIR:-/tmp}/itssmonitor/TestResults"
-rm -rf "$results_dir"
-mkdir -p "$results_dir"
+# A directory of its own per run, so two checkouts testing at once never count each other's results.
+results_dir=$(mktemp -d "${TMPDIR:-/tmp}/itssmonitor-tests.XXXXXX")
+echo "run.sh: test results in $results_dir"
 
 # dotnet test goes on with the other projects when one fails; its exit code is kept, not fatal here.
 test_exit=0
