@@ -5,6 +5,7 @@ using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Status;
+using ItssMonitor.Server.Wall;
 using ItssMonitor.Storage;
 
 // appsettings.json is read from beside the program, so starting it from any directory behaves the same;
@@ -20,6 +21,7 @@ builder.Services.AddStatusTracking(builder.Configuration);
 builder.Services.AddHealthEndpoints();
 builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
+builder.AddWall();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
 app.MapIngest();
+app.MapWall();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {
