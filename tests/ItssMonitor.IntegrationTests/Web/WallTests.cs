@@ -43,8 +43,7 @@ public sealed class WallTests(BrowserServer browser)
             Assert.Equal(("42", "100", "finance"), (ledger.Latency, ledger.Availability, ledger.Team));
             Assert.Equal("50.00", tiles.Single(tile => tile.Name == "Search").Availability);
 
-            Assert.Equal("1 1 1 1 2", await page.EvaluateAsync<string>(
-                "() => ['down','degraded','stale','unknown','up'].map(s => document.querySelector(`#counts [data-state=${s}] b`).textContent).join(' ')"));
+            Assert.Equal("1 1 1 1 2", await CountsAsync(page));
             Assert.True(await page.EvaluateAsync<bool>(
                 "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"), "the wall scrolls");
             Assert.True(await page.IsHiddenAsync("#banner"));
@@ -69,8 +68,7 @@ public sealed class WallTests(BrowserServer browser)
         Assert.True(elapsed <= WallEstate.ProbeInterval + TimeSpan.FromSeconds(1), $"the tile turned down after {elapsed.TotalMilliseconds:0} ms");
         var tile = (await TilesAsync(page)).Single(tile => tile.Name == WallEstate.ProbedService);
         Assert.Equal("Down", tile.Word);
-        Assert.Equal("2 1 1 1 1", await page.EvaluateAsync<string>(
-            "() => ['down','degraded','stale','unknown','up'].map(s => document.querySelector(`#counts [data-state=${s}] b`).textContent).join(' ')"));
+        Assert.Equal("2 1 1 1 1", await CountsAsync(page));
     }
 
     [Fact]
@@ -183,6 +181,10 @@ public sealed class WallTests(BrowserServer browser)
             "([name, state]) => document.querySelector(`.tile[data-name=\"${CSS.escape(name)}\"]`)?.dataset.state === state",
             new[] { service, state },
             new() { Timeout = (float)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds, PollingInterval = 50 });
+
+    /// <summary>The header's counts, worst state first, as "down degraded stale unknown up".</summary>
+    private static Task<string> CountsAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => ['down','degraded','stale','unknown','up'].map(s => document.querySelector(`#counts [data-state=${s}] b`).textContent).join(' ')");
 
     private static async Task<List<TileView>> TilesAsync(IPage page) => JsonSerializer.Deserialize<List<TileView>>(await page.EvaluateAsync<string>("""
         () => JSON.stringify([...document.querySelectorAll('#tiles .tile')].map(t => ({
