@@ -6,6 +6,7 @@ using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Pages;
 using ItssMonitor.Server.Status;
+using ItssMonitor.Server.Wall;
 using ItssMonitor.Storage;
 
 // appsettings.json is read from beside the program, so starting it from any directory behaves the same;
@@ -31,6 +32,7 @@ app.MapDemoTargets();
 app.MapStatusEndpoints();
 app.MapIngest();
 app.MapPages();
+app.MapWall();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

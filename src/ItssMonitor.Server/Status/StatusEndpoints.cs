@@ -28,7 +28,8 @@ internal static class StatusEndpoints
 
         var enumsAsWords = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(enumsAsWords));
-        var signalR = services.AddSignalR()
+        // Pings every 2 s, so a wall whose server died notices within seconds (its client times out after a few missed pings).
+        var signalR = services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(2))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(enumsAsWords))
             .AddMessagePackProtocol();
         if (configuration["SignalR:Redis"] is { Length: > 0 } redis)

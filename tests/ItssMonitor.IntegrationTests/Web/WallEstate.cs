@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using ItssMonitor.IntegrationTests.Fixtures;
+
+namespace ItssMonitor.IntegrationTests.Web;
+
+/// <summary>
+/// A real server process monitoring a small estate with one service in each state the wall shows: a TCP check
+/// against a listener the test can stop (every 2 s, down after one failure), and push checks fed through the
+/// ingest API. Optionally many more push services, for paging.
+/// </summary>
+public sealed class WallEstate : IAsyncDisposable
+{
+    public const string ProbedService = "Checkout";
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
+
+    private const string ApiKey = "wall-test-key-0123456789";
+
+    private readonly TcpListener _target = new(IPAddress.Loopback, 0);
+    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("itss-wall-test-");
+    private readonly HttpClient _http = new();
+
+    private WallEstate()
+    {
+    }
+
+    public ServerProcess Server { get; private set; } = null!;
+
+    /// <summary>
+    /// Checkout (tcp, up while the listener runs), Ledger (up), Search (degraded: one of two checks down),
+    /// Mail Relay (down), Branch Till (stale 2 s after start), Archive (unknown: never reported); plus
+    /// <paramref name="extraServices"/> push services named "Service 0001"… reported up.
+    /// </summary>
+    public static async Task<WallEstate> StartAsync(int extraServices = 0)
+    {
+        var estate = new WallEstate();
+        await estate.InitializeAsync(extraServices);
+        return estate;
+    }
+
+    public string Url(string query = "") => new Uri(Server.Url, "wall" + query).ToString();
+
+    /// <summary>Stops the probed target: connections to it are refused from now on.</summary>
+    public void TakeTargetDown() => _target.Stop();
+
+    public async Task PushAsync(params (string Service, string Check, bool Up, double LatencyMs)[] samples)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
+        var body = new StringBuilder("{\"samples\":[");
+        body.AppendJoin(',', samples.Select(sample => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"service":"{{sample.Service}}","check":"{{sample.Check}}","timestamp":"{{now}}","up":{{(sample.Up ? "true" : "false")}},"latencyMs":{{sample.LatencyMs}}}""")));
+        body.Append("]}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Server.Url, "api/v1/samples"))
+        {
+            Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        using var response = await _http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The samples that put each pushed service in its state.</summary>
+    public Task FeedAsync(int extraServices = 0) => PushAsync(
+    [
+        ("Ledger", "api", true, 41.5),
+        ("Search", "api", true, 120),
+        ("Search", "index", false, 2_300),
+        ("Mail Relay", "smtp", false, 5_000),
+        .. Enumerable.Range(1, extraServices).Select(i => (ExtraName(i), "ping", true, 10.0 + i % 50)),
+    ]);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        _target.Stop();
+        _http.Dispose();
+        _files.Delete(recursive: true);
+    }
+
+    private static string ExtraName(int i) => $"Service {i:0000}";
+
+    private async Task InitializeAsync(int extraServices)
+    {
+        _target.Start();
+        var port = ((IPEndPoint)_target.LocalEndpoint).Port;
+        var file = Path.Combine(_files.FullName, "monitoring.yaml");
+        var extra = string.Concat(Enumerable.Range(1, extraServices).Select(i => $$"""
+
+              - name: {{ExtraName(i)}}
+                team: fleet
+                checks:
+                  - { name: ping, kind: push, interval: 1h }
+            """));
+        await File.WriteAllTextAsync(file, $$"""
+            services:
+              - name: {{ProbedService}}
+                team: payments
+                tags: [web, pci]
+                checks:
+                  - { name: port, kind: tcp, host: 127.0.0.1, port: {{port}}, interval: {{ProbeInterval.TotalSeconds}}s, timeout: 1s, failuresBeforeDown: 1 }
+              - name: Ledger
+                team: finance
+                tags: [core]
+                checks:
+                  - { name: api, kind: push, interval: 1h }
+              - name: Search
+                team: web
+                tags: [web]
+                failuresBeforeDown: 1
+                checks:
+                  - { name: api, kind: push, interval: 1h }
+                  - { name: index, kind: push, interval: 1h }
+              - name: Mail Relay
+                team: infra
+                checks:
+                  - { name: smtp, kind: push, interval: 1h, failuresBeforeDown: 1 }
+              - name: Branch Till
+                team: retail
+                checks:
+                  - { name: till, kind: push, interval: 2s }
+              - name: Archive
+                team: finance
+                checks:
+                  - { name: export, kind: push, interval: 1h }
+            """ + extra);
+        Server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Monitoring__File"] = file,
+            ["Ingest__ApiKeys__0__Name"] = "wall-test",
+            ["Ingest__ApiKeys__0__Key"] = ApiKey,
+        });
+        await WaitUntilConfiguredAsync(6 + extraServices);
+        await FeedAsync(extraServices);
+    }
+
+    /// <summary>Samples that arrive before the board has the file's definitions would be reset when it gets them.</summary>
+    private async Task WaitUntilConfiguredAsync(int services)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var status = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync(new Uri(Server.Url, "api/v1/status")));
+            if (status.RootElement.GetProperty("services").GetArrayLength() >= services)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The server did not load the {services} services of the monitoring file:\n{Server.Output}");
+    }
+}
