@@ -11,11 +11,11 @@ internal static class FanoutReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{options.Clients} clients (JSON), {options.Rate:N0} state changes/s over {options.Services:N0} services in batches every {FanoutOptions.Tick.TotalMilliseconds:0} ms, {ours.Window.TotalSeconds:0} s measured after {options.WarmUp.TotalSeconds:0} s warm-up"));
         text.AppendLine();
-        text.AppendLine("| server | updates received / due | latency p50 / p99 / max | server CPU s | cores busy | peak RSS |");
-        text.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        text.AppendLine("| server | updates received / due | latency p50 / p99 / max | server CPU s | server cores busy | clients' cores busy | server peak RSS |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var m in new[] { baseline, ours })
         {
-            text.AppendLine(Invariant($"| {m.Server} | {m.Received:N0} / {m.Expected:N0} | {m.P50Ms:0.0} / {m.P99Ms:0.0} / {m.MaxMs:0} ms | {m.Cpu.TotalSeconds:0.0} | {m.CoresBusy:0.00} | {m.PeakRssBytes / 1048576.0:0} MB |"));
+            text.AppendLine(Invariant($"| {m.Server} | {m.Received:N0} / {m.Expected:N0} | {m.P50Ms:0.0} / {m.P99Ms:0.0} / {m.MaxMs:0} ms | {m.Cpu.TotalSeconds:0.0} | {m.CoresBusy:0.00} | {m.ClientCoresBusy:0.00} | {m.PeakRssBytes / 1048576.0:0} MB |"));
         }
 
         text.AppendLine();

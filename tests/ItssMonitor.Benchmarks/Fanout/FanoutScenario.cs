@@ -98,12 +98,14 @@ internal static class FanoutScenario
 
         await Task.Delay(options.WarmUp);
         var before = ProcessUsage.Read(server.ProcessId);
+        var clientsBefore = ProcessUsage.Read(Environment.ProcessId);
         clients.Recording = true;
         var window = Stopwatch.StartNew();
         await Task.Delay(options.Window);
         clients.Recording = false;
         window.Stop();
         var after = ProcessUsage.Read(server.ProcessId);
+        var clientsAfter = ProcessUsage.Read(Environment.ProcessId);
 
         await stop.CancelAsync();
         await driving;
@@ -111,7 +113,7 @@ internal static class FanoutScenario
         return new FanoutMeasurement(
             name, window.Elapsed, clients.Received, options.ExpectedPerClient * options.Clients,
             latencies.Percentile(50), latencies.Percentile(99), latencies.MaxMs,
-            after.Cpu - before.Cpu, after.PeakRssBytes, clients.Disconnected, failedRequests());
+            after.Cpu - before.Cpu, clientsAfter.Cpu - clientsBefore.Cpu, after.PeakRssBytes, clients.Disconnected, failedRequests());
     }
 
     /// <summary>One push check per service that goes down on one failure, so every sample the driver sends changes a state.</summary>

@@ -96,9 +96,11 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
             StatusListener.StatusChanged, services => services.Any(s => s.Service == "Payments Batch" && s.LatencyMs == 149), Second * 5, "the last sample", started);
         await Task.Delay(Second);
 
+        // Within one 200 ms interval: at most 2 (the samples may straddle a tick). On a machine so busy that pushing took
+        // longer, each further interval the pushes spanned may add one message, never one per sample.
         var changes = listener.ChangesOf("Payments Batch", started);
-        Assert.True(pushing < TimeSpan.FromMilliseconds(200), $"pushing 50 samples took {pushing.TotalMilliseconds:0} ms, longer than the interval under test");
-        Assert.InRange(changes.Count, 1, 2);
+        var allowed = 1 + Math.Max(1, (int)Math.Ceiling(pushing / TimeSpan.FromMilliseconds(200)));
+        Assert.InRange(changes.Count, 1, allowed);
         Assert.Equal(ServiceState.Down, changes[^1].State);
         Assert.Equal(149, changes[^1].LatencyMs);
     }
