@@ -5,7 +5,9 @@ namespace ItssMonitor.Server.Status;
 
 /// <summary>
 /// <c>/hubs/status</c>: a snapshot on connect, then coalesced batches of changed services
-/// (<see cref="StatusBroadcaster"/>). A client narrows what it sees to a team and/or a tag with <see cref="Subscribe"/>.
+/// (<see cref="StatusBroadcaster"/>). A client narrows what it sees to a team and/or a tag in the hub URL
+/// (<c>/hubs/status?team=payments&amp;tag=prod</c>), which holds on every reconnect, or with <see cref="Subscribe"/>,
+/// which holds for the current connection only.
 /// </summary>
 public sealed class StatusHub(StatusBoard board, TimeProvider time) : Hub<IStatusClient>
 {
@@ -13,7 +15,9 @@ public sealed class StatusHub(StatusBoard board, TimeProvider time) : Hub<IStatu
 
     public override async Task OnConnectedAsync()
     {
-        await JoinAsync(team: null, tag: null);
+        // An automatic reconnect is a new connection with the same URL: a filter kept there survives it.
+        var query = Context.GetHttpContext()?.Request.Query;
+        await JoinAsync(query?["team"].FirstOrDefault(), query?["tag"].FirstOrDefault());
         await base.OnConnectedAsync();
     }
 

@@ -39,7 +39,7 @@ internal static class ProbeScenario
         using var http = new HttpClient();
         var port = FreePort.Next();
         var targetUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        await using var target = LocalServerProcess.Start("probe target", OwnExecutable, [.. OwnArguments, ProbeTarget.Command, "--port", port.ToString(CultureInfo.InvariantCulture)], AppContext.BaseDirectory);
+        await using var target = LocalServerProcess.Start("probe target", OwnProgram.Executable, [.. OwnProgram.Arguments, ProbeTarget.Command, "--port", port.ToString(CultureInfo.InvariantCulture)], AppContext.BaseDirectory);
         await target.WaitUntilReadyAsync(async ct => await http.GetStringAsync(targetUrl, ct) == "ok", TimeSpan.FromSeconds(30));
 
         Console.WriteLine($"probes: {options.Checks} HTTP checks every {options.Interval.TotalSeconds:0} s against {targetUrl}; " +
@@ -82,7 +82,7 @@ internal static class ProbeScenario
         var output = await LocalServerProcess.RunToCompletionAsync(
             "prober",
             env,
-            ["DOTNET_gcServer=1", OwnExecutable, .. OwnArguments, ProberProcess.Command, .. options.ToArguments(), "--target", target.ToString()],
+            ["DOTNET_gcServer=1", OwnProgram.Executable, .. OwnProgram.Arguments, ProberProcess.Command, .. options.ToArguments(), "--target", target.ToString()],
             AppContext.BaseDirectory,
             timeout);
         var result = output.Split('\n').LastOrDefault(line => line.StartsWith(ProberProcess.ResultPrefix, StringComparison.Ordinal))
@@ -90,10 +90,4 @@ internal static class ProbeScenario
         return JsonSerializer.Deserialize<ProbeMeasurement>(result[ProberProcess.ResultPrefix.Length..])
             ?? throw new InvalidOperationException($"The prober's result could not be read: {result}");
     }
-
-    /// <summary>This benchmark's own executable: the apphost under <c>dotnet run</c>, or <c>dotnet</c> with the assembly.</summary>
-    private static string OwnExecutable => Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
-
-    private static string[] OwnArguments =>
-        Path.GetFileNameWithoutExtension(OwnExecutable) == "dotnet" ? [typeof(ProbeScenario).Assembly.Location] : [];
 }

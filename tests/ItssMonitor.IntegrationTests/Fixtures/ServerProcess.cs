@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using ItssMonitor.TestServers;
 
@@ -147,7 +146,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(BuildOutput(_program));
+        start.ArgumentList.Add(SolutionBuild.ProgramPath(_program, typeof(ServerProcess).Assembly));
         if (_program == Server)
         {
             start.ArgumentList.Add("--urls");
@@ -181,21 +180,5 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    /// <summary>The program's build output for the configuration these tests were built in.</summary>
-    private static string BuildOutput(string program)
-    {
-        var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ItssMonitor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(
-            directory?.FullName ?? throw new InvalidOperationException("ItssMonitor.sln not found above " + AppContext.BaseDirectory),
-            "src", program, "bin", configuration, "net10.0", program + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {program} is not at {path}", path);
     }
 }
