@@ -43,7 +43,9 @@ internal static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/status", (StatusBoard board, TimeProvider time) => new { services = board.Snapshot(time.GetUtcNow()) });
-        endpoints.MapHub<StatusHub>(HubPath);
+        // A batch for a large estate is far over SignalR's default 64 KB send buffer; at that size every
+        // broadcast would wait for each client's socket to drain before the next client gets its copy.
+        endpoints.MapHub<StatusHub>(HubPath, options => options.TransportMaxBufferSize = 1024 * 1024);
         return endpoints;
     }
 }

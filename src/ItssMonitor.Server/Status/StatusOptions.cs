@@ -6,7 +6,7 @@ namespace ItssMonitor.Server.Status;
 public sealed class StatusOptions : IValidatableObject
 {
     /// <summary>How often changed services are sent; changes in between are coalesced into one message per service.</summary>
-    public TimeSpan BroadcastInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan BroadcastInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
