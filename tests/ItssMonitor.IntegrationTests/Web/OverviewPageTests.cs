@@ -16,7 +16,7 @@ public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate)
 
         await LivePage.OpenAsync(page, estate.Url.ToString());
 
-        Assert.Equal(PagesEstate.WorstFirst, await LivePage.RowsAsync(page));
+        await LivePage.ExpectRowsAsync(page, [.. PagesEstate.WorstFirst]);
         foreach (var (state, count) in new[] { ("down", "1"), ("degraded", "1"), ("stale", "1"), ("unknown", "1"), ("up", "2") })
         {
             var tile = page.Locator($".state-tile[data-state={state}]");
