@@ -140,24 +140,12 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         WholeHours.Require(window);
         // GROUP BY * splits by every tag (service, check, kind, location); time(1h) buckets are epoch-aligned, so clock hours in UTC.
         var rows = await QueryAsync(
-            $"SELECT count(\"up\") AS \"count\", sum(\"up\") AS \"up_count\", percentile(\"latency_ms\", 50) AS \"p50\", " +
-            $"percentile(\"latency_ms\", 95) AS \"p95\", percentile(\"latency_ms\", 99) AS \"p99\" FROM {CheckResult} " +
+            // Named as check_rollup_1h's fields, so computed and stored rollups are read alike.
+            $"SELECT count(\"up\") AS \"count\", sum(\"up\") AS \"up_count\", percentile(\"latency_ms\", 50) AS \"latency_p50_ms\", " +
+            $"percentile(\"latency_ms\", 95) AS \"latency_p95_ms\", percentile(\"latency_ms\", 99) AS \"latency_p99_ms\" FROM {CheckResult} " +
             $"WHERE time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)} GROUP BY time(1h), * fill(none)",
             cancellationToken);
-        return rows
-            .Where(row => row.Value("count")?.GetInt64() > 0)
-            .Select(row => new HourlyRollup(
-                row.Tag("service"),
-                row.Tag("check"),
-                row.Tag("kind"),
-                row.Tag("location"),
-                DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
-                row.Value("count")!.Value.GetInt64(),
-                row.Value("up_count")?.GetInt64() ?? 0,
-                row.Value("p50")?.GetDouble(),
-                row.Value("p95")?.GetDouble(),
-                row.Value("p99")?.GetDouble()))
-            .ToList();
+        return rows.Where(row => row.Value("count")?.GetInt64() > 0).Select(ReadRollup).ToList();
     }
 
     public async Task WriteRollupsAsync(IReadOnlyList<HourlyRollup> rollups, CancellationToken cancellationToken)
@@ -171,20 +159,20 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
     public async Task<IReadOnlyList<HourlyRollup>> GetRollupsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync($"SELECT * FROM {CheckRollup} WHERE {Where(scope, window)} GROUP BY *", cancellationToken);
-        return rows.Select(row => new HourlyRollup(
-                row.Tag("service"),
-                row.Tag("check"),
-                row.Tag("kind"),
-                row.Tag("location"),
-                DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
-                row.Value("count")?.GetInt64() ?? 0,
-                row.Value("up_count")?.GetInt64() ?? 0,
-                row.Value("latency_p50_ms")?.GetDouble(),
-                row.Value("latency_p95_ms")?.GetDouble(),
-                row.Value("latency_p99_ms")?.GetDouble()))
-            .OrderBy(rollup => rollup.Hour)
-            .ToList();
+        return rows.Select(ReadRollup).OrderBy(rollup => rollup.Hour).ToList();
     }
+
+    private static HourlyRollup ReadRollup(InfluxResponse.Row row) => new(
+        row.Tag("service"),
+        row.Tag("check"),
+        row.Tag("kind"),
+        row.Tag("location"),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
+        row.Value("count")?.GetInt64() ?? 0,
+        row.Value("up_count")?.GetInt64() ?? 0,
+        row.Value("latency_p50_ms")?.GetDouble(),
+        row.Value("latency_p95_ms")?.GetDouble(),
+        row.Value("latency_p99_ms")?.GetDouble());
 
     public async Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken)
     {

