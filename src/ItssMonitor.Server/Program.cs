@@ -3,6 +3,7 @@ using ItssMonitor.Collectors.Configuration;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
+using ItssMonitor.Server.Jobs;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Pages;
 using ItssMonitor.Server.Status;
@@ -23,6 +24,7 @@ builder.Services.AddHealthEndpoints();
 builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
 builder.Services.AddPages();
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapStatusEndpoints();
 app.MapIngest();
 app.MapPages();
 app.MapWall();
+app.MapJobs();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

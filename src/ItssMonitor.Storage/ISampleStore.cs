@@ -23,8 +23,26 @@ public interface ISampleStore : ISampleDestination
     /// <summary>The security samples of a service or check in a window, oldest first.</summary>
     Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every sample older than <paramref name="cutoff"/>.</summary>
+    /// <summary>Deletes every raw sample (check results and security events) older than <paramref name="cutoff"/>; rollups stay.</summary>
     Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Summarises the raw check results of every series per clock hour of <paramref name="window"/>, which must
+    /// start and end on whole hours (UTC). Hours without samples are left out. Reads only; see <see cref="WriteRollupsAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<HourlyRollup>> ComputeHourlyRollupsAsync(TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Stores rollups; a rollup of the same series and hour as a stored one replaces it, so rolling up again is safe.</summary>
+    Task WriteRollupsAsync(IReadOnlyList<HourlyRollup> rollups, CancellationToken cancellationToken);
+
+    /// <summary>The stored rollups of a service or check whose hour starts in <paramref name="window"/>, oldest first.</summary>
+    Task<IReadOnlyList<HourlyRollup>> GetRollupsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The start of the newest hour any rollup is stored for; null when there is none.</summary>
+    Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes every rollup whose hour starts before <paramref name="cutoff"/>.</summary>
+    Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Checks that the store answers and accepts our credentials; throws with a message that says what is wrong.</summary>
     Task CheckReadyAsync(CancellationToken cancellationToken);

@@ -33,5 +33,17 @@ internal sealed class CountingStore(ISampleStore inner) : ISampleStore
 
     public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, cancellationToken);
 
+    public Task<IReadOnlyList<HourlyRollup>> ComputeHourlyRollupsAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.ComputeHourlyRollupsAsync(window, cancellationToken);
+
+    public Task WriteRollupsAsync(IReadOnlyList<HourlyRollup> rollups, CancellationToken cancellationToken) => inner.WriteRollupsAsync(rollups, cancellationToken);
+
+    public Task<IReadOnlyList<HourlyRollup>> GetRollupsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetRollupsAsync(scope, window, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken) => inner.GetNewestRollupHourAsync(cancellationToken);
+
+    public Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteRollupsOlderThanAsync(cutoff, cancellationToken);
+
     public Task CheckReadyAsync(CancellationToken cancellationToken) => inner.CheckReadyAsync(cancellationToken);
 }

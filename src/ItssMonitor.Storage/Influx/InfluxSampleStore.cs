@@ -18,6 +18,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
 {
     private static readonly string CheckResult = InfluxQl.Identifier(LineProtocol.CheckMeasurement);
     private static readonly string SecurityEvent = InfluxQl.Identifier(LineProtocol.SecurityMeasurement);
+    private static readonly string CheckRollup = InfluxQl.Identifier(LineProtocol.RollupMeasurement);
     private const string StatisticsFields =
         "count(\"up\") AS \"count\", mean(\"up\") AS \"availability\", percentile(\"latency_ms\", 50) AS \"p50\", percentile(\"latency_ms\", 95) AS \"p95\"";
 
@@ -43,7 +44,11 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
             return;
         }
 
-        var body = Encode(samples);
+        await WriteLinesAsync(Encode(samples, LineProtocol.Append), cancellationToken);
+    }
+
+    private async Task WriteLinesAsync(byte[] body, CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(() => WriteRequest(body), cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound && (await InfluxResponse.ReadErrorAsync(response, cancellationToken)).Contains("database not found", StringComparison.Ordinal))
         {
@@ -127,9 +132,61 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
             .ToList();
     }
 
-    public async Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        DeleteOlderThanAsync([LineProtocol.CheckMeasurement, LineProtocol.SecurityMeasurement], cutoff, cancellationToken);
+
+    public async Task<IReadOnlyList<HourlyRollup>> ComputeHourlyRollupsAsync(TimeWindow window, CancellationToken cancellationToken)
     {
-        foreach (var measurement in new[] { LineProtocol.CheckMeasurement, LineProtocol.SecurityMeasurement })
+        WholeHours.Require(window);
+        // GROUP BY * splits by every tag (service, check, kind, location); time(1h) buckets are epoch-aligned, so clock hours in UTC.
+        var rows = await QueryAsync(
+            // Named as check_rollup_1h's fields, so computed and stored rollups are read alike.
+            $"SELECT count(\"up\") AS \"count\", sum(\"up\") AS \"up_count\", percentile(\"latency_ms\", 50) AS \"latency_p50_ms\", " +
+            $"percentile(\"latency_ms\", 95) AS \"latency_p95_ms\", percentile(\"latency_ms\", 99) AS \"latency_p99_ms\" FROM {CheckResult} " +
+            $"WHERE time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)} GROUP BY time(1h), * fill(none)",
+            cancellationToken);
+        return rows.Where(row => row.Value("count")?.GetInt64() > 0).Select(ReadRollup).ToList();
+    }
+
+    public async Task WriteRollupsAsync(IReadOnlyList<HourlyRollup> rollups, CancellationToken cancellationToken)
+    {
+        if (rollups.Count > 0)
+        {
+            await WriteLinesAsync(Encode(rollups, LineProtocol.Append), cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<HourlyRollup>> GetRollupsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT * FROM {CheckRollup} WHERE {Where(scope, window)} GROUP BY *", cancellationToken);
+        return rows.Select(ReadRollup).OrderBy(rollup => rollup.Hour).ToList();
+    }
+
+    private static HourlyRollup ReadRollup(InfluxResponse.Row row) => new(
+        row.Tag("service"),
+        row.Tag("check"),
+        row.Tag("kind"),
+        row.Tag("location"),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
+        row.Value("count")?.GetInt64() ?? 0,
+        row.Value("up_count")?.GetInt64() ?? 0,
+        row.Value("latency_p50_ms")?.GetDouble(),
+        row.Value("latency_p95_ms")?.GetDouble(),
+        row.Value("latency_p99_ms")?.GetDouble());
+
+    public async Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken)
+    {
+        // last() is a selector: the row carries the time of the newest point, across all series.
+        var rows = await QueryAsync($"SELECT last(\"count\") FROM {CheckRollup}", cancellationToken);
+        return rows.Count == 0 || rows[0].Value("time") is not { } time ? null : DateTimeOffset.FromUnixTimeMilliseconds(time.GetInt64());
+    }
+
+    public Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        DeleteOlderThanAsync([LineProtocol.RollupMeasurement], cutoff, cancellationToken);
+
+    private async Task DeleteOlderThanAsync(IReadOnlyList<string> measurements, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        foreach (var measurement in measurements)
         {
             if (options.Org is null)
             {
@@ -168,12 +225,12 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         return where.Append($" AND time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)}").ToString();
     }
 
-    private byte[] Encode(IReadOnlyList<Sample> samples)
+    private byte[] Encode<T>(IReadOnlyList<T> points, Action<StringBuilder, T> append)
     {
-        var text = new StringBuilder(samples.Count * 128);
-        foreach (var sample in samples)
+        var text = new StringBuilder(points.Count * 128);
+        foreach (var point in points)
         {
-            LineProtocol.Append(text, sample);
+            append(text, point);
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());

@@ -9,6 +9,7 @@ internal static class LineProtocol
 {
     public const string CheckMeasurement = "check_result";
     public const string SecurityMeasurement = "security_event";
+    public const string RollupMeasurement = "check_rollup_1h";
 
     public static void Append(StringBuilder builder, Sample sample)
     {
@@ -44,6 +45,22 @@ internal static class LineProtocol
         }
 
         builder.Append(' ').Append(sample.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    public static void Append(StringBuilder builder, HourlyRollup rollup)
+    {
+        var fields = new FieldWriter(builder);
+        builder.Append(RollupMeasurement);
+        AppendTag(builder, "service", rollup.Service);
+        AppendTag(builder, "check", rollup.Check);
+        AppendTag(builder, "kind", rollup.Kind);
+        AppendTag(builder, "location", rollup.Location);
+        fields.Integer("count", rollup.Count);
+        fields.Integer("up_count", rollup.UpCount);
+        fields.Float("latency_p50_ms", rollup.LatencyP50Ms);
+        fields.Float("latency_p95_ms", rollup.LatencyP95Ms);
+        fields.Float("latency_p99_ms", rollup.LatencyP99Ms);
+        builder.Append(' ').Append(rollup.Hour.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
     /// <summary>Tags with an empty value are left out: line protocol has no empty tag value.</summary>

@@ -195,6 +195,80 @@ public abstract class SampleStoreContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Hourly_rollups_count_samples_per_series_and_clock_hour_with_nearest_rank_percentiles()
+    {
+        await WriteRollupHistoryAsync();
+
+        var rollups = await Store.ComputeHourlyRollupsAsync(new TimeWindow(T0, T0.AddHours(2)), None);
+
+        Assert.Equal(ExpectedRollups, rollups.OrderBy(r => r.Service).ThenBy(r => r.Check).ThenBy(r => r.Hour));
+        Assert.Equal(0.9, rollups.Single(r => r.Check == "health" && r.Hour == T0).Availability, 9);
+    }
+
+    [Fact]
+    public async Task Stored_rollups_come_back_per_scope_oldest_first_and_a_second_write_of_an_hour_replaces_the_first()
+    {
+        Assert.Null(await Store.GetNewestRollupHourAsync(None));
+        await Store.WriteRollupsAsync(ExpectedRollups, None);
+        var window = new TimeWindow(T0, T0.AddDays(1));
+
+        Assert.Equal([ExpectedRollups[0], ExpectedRollups[1]], await Store.GetRollupsAsync(SampleScope.ForService("A"), window, None));
+        Assert.Equal([ExpectedRollups[2]], await Store.GetRollupsAsync(SampleScope.ForCheck("B", "db"), window, None));
+        Assert.Empty(await Store.GetRollupsAsync(SampleScope.ForService("A"), new TimeWindow(T0.AddHours(2), T0.AddHours(3)), None));
+        Assert.Equal(T0.AddHours(1), await Store.GetNewestRollupHourAsync(None));
+
+        var recounted = ExpectedRollups[1] with { Count = 3, UpCount = 2, LatencyP50Ms = 6, LatencyP95Ms = 7, LatencyP99Ms = 8 };
+        await Store.WriteRollupsAsync([recounted], None);
+
+        Assert.Equal([ExpectedRollups[0], recounted], await Store.GetRollupsAsync(SampleScope.ForCheck("A", "health"), window, None));
+    }
+
+    [Fact]
+    public async Task Rollup_retention_is_separate_from_raw_retention()
+    {
+        await WriteRollupHistoryAsync();
+        await Store.WriteRollupsAsync(ExpectedRollups, None);
+        var window = new TimeWindow(T0.AddDays(-1), T0.AddDays(1));
+
+        await Store.DeleteOlderThanAsync(T0.AddDays(1), None);
+        Assert.Null(await Store.GetStatisticsAsync(SampleScope.ForService("A"), window, None));
+        Assert.Equal(2, (await Store.GetRollupsAsync(SampleScope.ForService("A"), window, None)).Count);
+
+        await Store.DeleteRollupsOlderThanAsync(T0.AddHours(1), None);
+        Assert.Equal([ExpectedRollups[1]], await Store.GetRollupsAsync(SampleScope.ForService("A"), window, None));
+        Assert.Empty(await Store.GetRollupsAsync(SampleScope.ForService("B"), window, None));
+    }
+
+    [Fact]
+    public async Task A_rollup_window_must_be_whole_hours()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ComputeHourlyRollupsAsync(new TimeWindow(T0.AddMinutes(5), T0.AddHours(1)), None));
+    }
+
+    /// <summary>What <see cref="WriteRollupHistoryAsync"/> rolls up to over [T0, T0 + 2 h), by service, check and hour.</summary>
+    private static readonly HourlyRollup[] ExpectedRollups =
+    [
+        // The hundred health samples: 90 up with latencies 1…99 but the multiples of 10 (see the statistics test).
+        new("A", "health", "http", "", T0, 100, 90, 49, 95, 98),
+        // One up at 5 ms and one down without latency: every percentile of a single latency is that latency.
+        new("A", "health", "http", "", T0.AddHours(1), 2, 1, 5, 5, 5),
+        new("B", "db", "tcp", "eu", T0, 1, 0, null, null, null),
+    ];
+
+    private async Task WriteRollupHistoryAsync()
+    {
+        await WriteHundredHealthSamplesAsync();
+        await Store.WriteAsync(
+        [
+            Sample("A", "health", 3_600, latencyMs: 5),
+            Sample("A", "health", 7_199.999, up: false, latencyMs: null),
+            Sample("A", "health", 7_200, latencyMs: 1),
+            Sample("A", "health", -0.001, latencyMs: 1),
+            Sample("B", "db", 1_800, up: false, latencyMs: null, location: "eu", kind: "tcp"),
+        ], None);
+    }
+
     private Task WriteHundredHealthSamplesAsync() =>
         Store.WriteAsync(
             Enumerable.Range(0, 100)

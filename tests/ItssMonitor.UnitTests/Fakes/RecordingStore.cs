@@ -57,5 +57,15 @@ internal sealed class RecordingStore : ISampleStore
 
     public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<HourlyRollup>> ComputeHourlyRollupsAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task WriteRollupsAsync(IReadOnlyList<HourlyRollup> rollups, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<HourlyRollup>> GetRollupsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task CheckReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ItssMonitor.Server.Jobs;
+
+/// <summary>Configuration sections <c>Hangfire</c> (storage, polling) and <c>Jobs</c> (schedules of the recurring jobs).</summary>
+public sealed class JobsOptions : IValidatableObject
+{
+    /// <summary>Npgsql connection string (<c>Hangfire:Postgres</c>); set, every node sharing it shares one job queue. Unset: in-memory storage for this process only.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>How often the server looks for due scheduled and recurring jobs (<c>Hangfire:SchedulePollingInterval</c>).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Cron expression of the rollup job (<c>Jobs:RollupSchedule</c>), five fields, or six with seconds first.</summary>
+    public string RollupSchedule { get; set; } = "*/5 * * * *";
+
+    /// <summary>Cron expression of the retention job (<c>Jobs:RetentionSchedule</c>).</summary>
+    public string RetentionSchedule { get; set; } = "17 * * * *";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || SchedulePollingInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return new ValidationResult($"Hangfire:SchedulePollingInterval must be between 100 ms and 5 min (got {SchedulePollingInterval}).", [nameof(SchedulePollingInterval)]);
+        }
+
+        foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule) })
+        {
+            if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+            {
+                yield return new ValidationResult($"{key} '{value}' is not a cron expression of 5 fields (or 6 with seconds first), e.g. '*/5 * * * *'.", [key]);
+            }
+        }
+    }
+}
