@@ -51,8 +51,10 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         var runs = RollupRuns().Count(first.Output) + RollupRuns().Count(second.Output);
 
         Assert.True(created.Count >= 3, $"expected at least 3 ticks in {Tick * 6}, got {created.Count}");
-        // Each tick creates one job, not one per node (a busy machine may create a tick's job late, so times are not compared).
-        Assert.True(created.Count <= ticks, $"{created.Count} rollup jobs for {ticks} ticks");
+        // Each tick creates one job, not one per node: two nodes scheduling on their own would make about twice
+        // as many. One more than the ticks counted is allowed, since a busy machine may create a tick's job late
+        // and the first tick around registration is counted loosely (so times are not compared either).
+        Assert.True(created.Count <= ticks + 1, $"{created.Count} rollup jobs for {ticks} ticks, created at {string.Join(", ", created.Select(time => time.ToString("HH:mm:ss.fff")))}");
         // And each job ran on one node only (the last may have been created as the nodes stopped).
         Assert.InRange(runs, created.Count - 1, created.Count);
     }
