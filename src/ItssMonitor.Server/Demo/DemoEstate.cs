@@ -23,7 +23,8 @@ internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifeti
                 target.Service,
                 target.Team,
                 target.Tags,
-                [new CheckDefinition(target.Check, CheckKinds.Http, Interval, Timeout) { Url = new Uri(baseUri, target.Path) }]))
+                [new CheckDefinition(target.Check, CheckKinds.Http, Interval, Timeout) { Url = new Uri(baseUri, target.Path) }],
+                new ServiceSla(target.SlaAvailability)))
             .ToList();
         return new MonitoringConfiguration(services);
     }

@@ -13,17 +13,18 @@ internal sealed record DemoTarget(
     int TypicalLatencyMs,
     double SlowChance,
     double ErrorChance,
+    double SlaAvailability,
     TimeSpan OutageEvery = default,
     TimeSpan OutageLength = default)
 {
     public static readonly IReadOnlyList<DemoTarget> All =
     [
-        new("Payments API", "payments", ["prod", "eu"], "health", "/demo/payments/health", 35, 0.02, 0.0),
-        new("Customer Portal", "web", ["prod", "eu"], "home", "/demo/portal", 120, 0.05, 0.0),
-        new("Search", "discovery", ["prod"], "query", "/demo/search", 80, 0.15, 0.0),
-        new("Ledger", "finance", ["prod", "eu"], "health", "/demo/ledger/health", 25, 0.0, 0.0, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(45)),
-        new("Identity", "platform", ["prod"], "login", "/demo/identity/login", 30, 0.01, 0.0),
-        new("Reporting", "analytics", ["internal"], "export", "/demo/reporting/export", 200, 0.1, 0.05),
+        new("Payments API", "payments", ["prod", "eu"], "health", "/demo/payments/health", 35, 0.02, 0.0, 99.95),
+        new("Customer Portal", "web", ["prod", "eu"], "home", "/demo/portal", 120, 0.05, 0.0, 99.9),
+        new("Search", "discovery", ["prod"], "query", "/demo/search", 80, 0.15, 0.0, 99.5),
+        new("Ledger", "finance", ["prod", "eu"], "health", "/demo/ledger/health", 25, 0.0, 0.0, 99.9, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(45)),
+        new("Identity", "platform", ["prod"], "login", "/demo/identity/login", 30, 0.01, 0.0, 99.99),
+        new("Reporting", "analytics", ["internal"], "export", "/demo/reporting/export", 200, 0.1, 0.05, 99.0),
     ];
 
     /// <summary>In its outage window the target answers 503; the windows repeat at fixed wall-clock times.</summary>
