@@ -9,12 +9,14 @@ using ItssMonitor.Server.Pages;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Server.Wall;
 using ItssMonitor.Storage;
+using ItssMonitor.Storage.Relational;
 
 // appsettings.json is read from beside the program, so starting it from any directory behaves the same;
 // relative paths in the settings (data/, the monitoring file) are still taken from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddSampleStorage(builder.Configuration);
+builder.Services.AddRelationalStore(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
 // What is monitored: the file at Monitoring:File when one is set, otherwise the demo estate.
 builder.Services.AddMonitoringFile(builder.Configuration);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ItssMonitor.Core.Alerting;
 
 /// <summary>
@@ -6,9 +9,34 @@ namespace ItssMonitor.Core.Alerting;
 /// </summary>
 public readonly record struct AlertFingerprint
 {
-    private AlertFingerprint(string value) => Value = value;
+    private AlertFingerprint(string value)
+    {
+        Value = value;
+        var parts = value.Split('|');
+        Rule = Unescape(parts[0]);
+        Service = Unescape(parts[1]);
+        Check = parts[2].Length == 0 ? null : Unescape(parts[2]);
+        Kind = parts[3].Length == 0 ? null : Unescape(parts[3]);
+        Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)), 0, 8);
+    }
 
     public string Value { get; }
+
+    /// <summary>What raised it, e.g. <c>service-down</c>, <c>burn-rate/page-1h</c>, <c>cert-expiry</c>.</summary>
+    public string Rule { get; }
+
+    public string Service { get; }
+
+    /// <summary>The check the alert is about; null for an alert about the whole service.</summary>
+    public string? Check { get; }
+
+    public string? Kind { get; }
+
+    /// <summary>
+    /// A short URL-safe name for the alert (16 hex digits of the fingerprint's SHA-256): the same on every node and
+    /// after a restart, so an id in a notification or a link is still the alert's when someone acts on it.
+    /// </summary>
+    public string Id { get; }
 
     /// <param name="rule">What raised it, e.g. <c>service-down</c>, <c>burn-rate/page-1h</c>, <c>cert-expiry</c>.</param>
     public static AlertFingerprint For(string rule, string service, string? check = null, string? kind = null)
@@ -34,4 +62,6 @@ public readonly record struct AlertFingerprint
     public override string ToString() => Value;
 
     private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
+
+    private static string Unescape(string part) => part.Replace("%7C", "|", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
 }

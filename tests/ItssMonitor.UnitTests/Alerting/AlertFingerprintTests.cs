@@ -25,4 +25,16 @@ public sealed class AlertFingerprintTests
         Assert.Equal("down|A%7CB|c|", a.Value);
         Assert.Throws<FormatException>(() => AlertFingerprint.FromValue("down|A"));
     }
+
+    [Fact]
+    public void Its_parts_and_id_read_back_whatever_the_names_hold()
+    {
+        var fingerprint = AlertFingerprint.FromValue(AlertFingerprint.For("cert-expiry", "A|B %7C", "c%", "tls").Value);
+
+        Assert.Equal(("cert-expiry", "A|B %7C", "c%", "tls"), (fingerprint.Rule, fingerprint.Service, fingerprint.Check, fingerprint.Kind));
+        Assert.Null(AlertFingerprint.For("burn-rate/page-1h", "Ledger").Check);
+        Assert.Matches("^[0-9a-f]{16}$", fingerprint.Id);
+        Assert.Equal(fingerprint.Id, AlertFingerprint.For("cert-expiry", "A|B %7C", "c%", "tls").Id);
+        Assert.NotEqual(fingerprint.Id, AlertFingerprint.For("cert-expiry", "A|B %7C", "c%").Id);
+    }
 }
