@@ -172,18 +172,7 @@ internal static class CheckDefinitionReader
     private static Uri? ReadUrl(MappingFields fields, string requiredFor)
     {
         fields.Require("url", $"{requiredFor}: the absolute http:// or https:// URL to GET");
-        if (fields.Text("url") is not { } text)
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-        {
-            return url;
-        }
-
-        fields.Invalid("url", $"expected an absolute http:// or https:// URL, got {YamlValueText.Quote(text)}");
-        return null;
+        return fields.HttpUrl("url");
     }
 
     private static int? ReadPort(MappingFields fields) => fields.Integer("port", 1, 65535, "a port number from 1 to 65535");

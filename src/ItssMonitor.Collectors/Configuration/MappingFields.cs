@@ -203,6 +203,64 @@ internal sealed class MappingFields
         return duration;
     }
 
+    /// <summary>An absolute http:// or https:// URL; null after reporting anything else.</summary>
+    public Uri? HttpUrl(string key)
+    {
+        if (Text(key) is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        Invalid(key, $"expected an absolute http:// or https:// URL, got {YamlValueText.Quote(text)}");
+        return null;
+    }
+
+    /// <summary>
+    /// A list of names, each with its own path for errors (<c>tags[1]</c>); with <paramref name="acceptSingle"/> a
+    /// lone name stands for a list of one. Null when absent, or after reporting an item that is no name.
+    /// </summary>
+    public IReadOnlyList<NamedItem>? Names(string key, bool acceptSingle = false)
+    {
+        if (acceptSingle && Node(key) is YamlScalarNode single)
+        {
+            return Name(key) is { } name ? [new NamedItem(name, single, PathOf(key))] : null;
+        }
+
+        if (List(key) is not { } list)
+        {
+            return null;
+        }
+
+        var names = new List<NamedItem>();
+        for (var index = 0; index < list.Children.Count; index++)
+        {
+            var item = list.Children[index];
+            var path = $"{PathOf(key)}[{index}]";
+            if (item is not YamlScalarNode scalar)
+            {
+                _errors.Add(item, path, $"expected a text value, got {YamlValueText.Describe(item)}");
+            }
+            else if (NameProblem(scalar.Value ?? "") is { } problem)
+            {
+                _errors.Add(item, path, problem);
+            }
+            else
+            {
+                names.Add(new NamedItem(scalar.Value!, item, path));
+            }
+        }
+
+        return names.Count == list.Children.Count ? names : null;
+    }
+
+    /// <summary>Reports a problem with the mapping as a whole, at its start.</summary>
+    public void InvalidMapping(string message) => _errors.Add(_node, Path, message);
+
     public MappingFields? Mapping(string key) => Node(key) is { } node ? Read(node, PathOf(key), _errors) : null;
 
     public YamlSequenceNode? List(string key)

@@ -1,4 +1,6 @@
 using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Core.Notifications;
+using ItssMonitor.Core.Sla;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,7 +14,7 @@ public static class MonitoringFileParser
 {
     public const string DefaultTeam = "default";
 
-    private static readonly string[] RootKeys = ["services"];
+    private static readonly string[] RootKeys = ["services", "maintenance", "notifications"];
     private static readonly string[] ServiceKeys = ["name", "team", "tags", "sla", "failuresBeforeDown", "checks"];
     private static readonly string[] SlaKeys = ["availability", "latencyP95Ms"];
 
@@ -22,15 +24,20 @@ public static class MonitoringFileParser
     {
         var errors = new ParseErrors(fileName);
         var root = Load(yaml, errors);
-        var services = root is null or YamlScalarNode { Value: null or "" } ? [] : ReadServices(root, errors);
+        var fields = root is null or YamlScalarNode { Value: null or "" } ? null : MappingFields.Read(root, "", errors);
+        var serviceNames = new UniqueNames("service");
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        var services = fields is null ? [] : ReadServices(fields, errors, serviceNames, teams);
         if (services.Count == 0 && errors.Count == 0)
         {
             // An empty file, or one holding only comments.
             errors.Add(root?.Start ?? Mark.Empty, "", "no services: nothing to monitor");
         }
 
+        var maintenance = fields is null ? MaintenanceCalendar.Empty : MaintenanceReader.Read(fields, serviceNames.Taken, errors);
+        var notifications = fields is null ? NotificationPlan.None : NotificationsReader.Read(fields, teams, errors);
         return errors.Count == 0
-            ? MonitoringFileParseResult.Valid(new MonitoringConfiguration(services))
+            ? MonitoringFileParseResult.Valid(new MonitoringConfiguration(services) { Maintenance = maintenance, Notifications = notifications })
             : MonitoringFileParseResult.Invalid(errors.InFileOrder());
     }
 
@@ -63,14 +70,11 @@ public static class MonitoringFileParser
         return stream.Documents.FirstOrDefault()?.RootNode;
     }
 
-    private static List<ServiceDefinition> ReadServices(YamlNode root, ParseErrors errors)
+    /// <param name="serviceNames">Takes every service name read, for the sections that refer to services.</param>
+    /// <param name="teams">Takes every team read, for the routes that refer to teams.</param>
+    private static List<ServiceDefinition> ReadServices(MappingFields fields, ParseErrors errors, UniqueNames serviceNames, HashSet<string> teams)
     {
         var services = new List<ServiceDefinition>();
-        if (MappingFields.Read(root, "", errors) is not { } fields)
-        {
-            return services;
-        }
-
         fields.RejectUnknownKeys(RootKeys);
         fields.Require("services", "no services: nothing to monitor");
         if (fields.Node("services") is YamlScalarNode { Value: null or "" } or YamlSequenceNode { Children.Count: 0 })
@@ -84,10 +88,9 @@ public static class MonitoringFileParser
             return services;
         }
 
-        var names = new UniqueNames("service");
         for (var index = 0; index < list.Children.Count; index++)
         {
-            if (ReadService(list.Children[index], $"services[{index}]", errors, names) is { } service)
+            if (ReadService(list.Children[index], $"services[{index}]", errors, serviceNames, teams) is { } service)
             {
                 services.Add(service);
             }
@@ -96,7 +99,7 @@ public static class MonitoringFileParser
         return services;
     }
 
-    private static ServiceDefinition? ReadService(YamlNode node, string path, ParseErrors errors, UniqueNames serviceNames)
+    private static ServiceDefinition? ReadService(YamlNode node, string path, ParseErrors errors, UniqueNames serviceNames, HashSet<string> teams)
     {
         if (MappingFields.Read(node, path, errors) is not { } fields)
         {
@@ -108,41 +111,20 @@ public static class MonitoringFileParser
         var name = fields.Name("name");
         serviceNames.Claim(name, fields, "name");
         var team = fields.Has("team") ? fields.Name("team") : DefaultTeam;
-        var tags = ReadTags(fields, errors);
+        if (team is not null)
+        {
+            teams.Add(team);
+        }
+
+        var tags = ReadTags(fields);
         var sla = ReadSla(fields);
         var failuresBeforeDown = fields.PositiveInteger("failuresBeforeDown");
         var checks = ReadChecks(fields, errors, failuresBeforeDown);
         return name is null || team is null || tags is null || checks is null ? null : new ServiceDefinition(name, team, tags, checks, sla);
     }
 
-    private static List<string>? ReadTags(MappingFields service, ParseErrors errors)
-    {
-        if (service.List("tags") is not { } list)
-        {
-            return service.Has("tags") ? null : [];
-        }
-
-        var tags = new List<string>();
-        for (var index = 0; index < list.Children.Count; index++)
-        {
-            var item = list.Children[index];
-            var path = $"{service.PathOf("tags")}[{index}]";
-            if (item is not YamlScalarNode scalar)
-            {
-                errors.Add(item, path, $"expected a text value, got {YamlValueText.Describe(item)}");
-            }
-            else if (MappingFields.NameProblem(scalar.Value ?? "") is { } problem)
-            {
-                errors.Add(item, path, problem);
-            }
-            else
-            {
-                tags.Add(scalar.Value!);
-            }
-        }
-
-        return tags.Count == list.Children.Count ? tags : null;
-    }
+    private static List<string>? ReadTags(MappingFields service) =>
+        service.Has("tags") ? service.Names("tags")?.Select(tag => tag.Name).ToList() : [];
 
     private static ServiceSla? ReadSla(MappingFields service)
     {

@@ -8,6 +8,9 @@ internal sealed class UniqueNames(string what)
 {
     private readonly Dictionary<string, (string Path, int Line)> _taken = new(StringComparer.Ordinal);
 
+    /// <summary>Every name claimed so far, including those of entries that had other errors.</summary>
+    public IReadOnlyCollection<string> Taken => _taken.Keys;
+
     public void Claim(string? name, MappingFields owner, string key)
     {
         if (name is null)

@@ -153,7 +153,7 @@ public sealed class MonitoringFileParserTests
     public void An_unknown_key_far_from_every_allowed_one_gets_no_suggestion()
     {
         Assert.Equal(
-            ["monitoring.yaml:1:1: owner: unknown key \"owner\"; allowed keys: services"],
+            ["monitoring.yaml:1:1: owner: unknown key \"owner\"; allowed keys: services, maintenance, notifications"],
             Errors("owner: x\nservices:\n  - { name: a, checks: [ { name: c, kind: push } ] }\n"));
     }
 
