@@ -15,5 +15,11 @@ public enum ServiceState
     /// <summary>No check has confirmed anything yet.</summary>
     Unknown,
 
+    /// <summary>
+    /// A maintenance window is open for the service: whatever its checks say is planned, so it shows this rather
+    /// than down, below every unplanned state (nobody need act) and above up (still worth seeing).
+    /// </summary>
+    Maintenance,
+
     Up,
 }

@@ -14,4 +14,8 @@ public sealed record ServiceStatus(
     double? LatencyMs,
     double? Availability24h,
     IReadOnlyList<double> LatencyTrend,
-    IReadOnlyList<CheckStatus> Checks);
+    IReadOnlyList<CheckStatus> Checks)
+{
+    /// <summary>The name of the maintenance window that makes the state <see cref="ServiceState.Maintenance"/>; null outside maintenance.</summary>
+    public string? MaintenanceWindow { get; init; }
+}

@@ -1,12 +1,14 @@
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 
 namespace ItssMonitor.Core.Status;
 
 /// <summary>
 /// The live state of every service and check, fed by every sample on the ingest path (probed or pushed)
 /// and by the clock (staleness). It remembers which services changed since they were last taken, so the
-/// broadcaster sends each change once, with its latest state. Pure logic and thread-safe; the caller
+/// broadcaster sends each change once, with its latest state. A service in an open maintenance window shows
+/// <see cref="ServiceState.Maintenance"/> whatever its checks say. Pure logic and thread-safe; the caller
 /// passes the time in.
 /// </summary>
 public sealed class StatusBoard
@@ -16,15 +18,17 @@ public sealed class StatusBoard
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ServiceEntry> _services = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private MaintenanceCalendar _maintenance = MaintenanceCalendar.Empty;
 
     /// <summary>
-    /// Tracks the services and checks of a (new) configuration: new ones start unknown, removed ones are
-    /// forgotten, unchanged checks keep their state.
+    /// Tracks the services, checks and maintenance windows of a (new) configuration: new services and checks start
+    /// unknown, removed ones are forgotten, unchanged checks keep their state.
     /// </summary>
     public void Configure(MonitoringConfiguration configuration, DateTimeOffset now)
     {
         lock (_lock)
         {
+            _maintenance = configuration.Maintenance;
             var wanted = configuration.Services.ToDictionary(service => service.Name, StringComparer.Ordinal);
             foreach (var gone in _services.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
             {
@@ -40,8 +44,21 @@ public sealed class StatusBoard
                 }
 
                 service.Configure(definition, now);
+                service.MaintenanceWindow = OpenWindow(service.Name, now);
                 Refresh(service, now);
             }
+        }
+    }
+
+    /// <summary>
+    /// Puts services in and out of maintenance as their windows open and close: the clock does that, not a sample,
+    /// so the caller ticks this (and every snapshot applies it to its own time).
+    /// </summary>
+    public void FollowMaintenance(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            ApplyMaintenance(now);
         }
     }
 
@@ -95,6 +112,7 @@ public sealed class StatusBoard
     {
         lock (_lock)
         {
+            ApplyMaintenance(now);
             return _services.Values.Select(service => service.Status(now))
                 .OrderBy(status => status.State)
                 .ThenBy(status => status.Service, StringComparer.Ordinal)
@@ -107,6 +125,7 @@ public sealed class StatusBoard
     {
         lock (_lock)
         {
+            ApplyMaintenance(now);
             return _services.TryGetValue(service, out var entry) ? entry.Status(now) : null;
         }
     }
@@ -119,6 +138,27 @@ public sealed class StatusBoard
             var changes = _changed.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
             _changed.Clear();
             return changes;
+        }
+    }
+
+    private string? OpenWindow(string service, DateTimeOffset now) => _maintenance.OpenAt(service, now).FirstOrDefault()?.Name;
+
+    private void ApplyMaintenance(DateTimeOffset now)
+    {
+        // Without windows every service is already out of maintenance (Configure saw to it): nothing to evaluate.
+        if (_maintenance.Windows.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var service in _services.Values)
+        {
+            var window = OpenWindow(service.Name, now);
+            if (window != service.MaintenanceWindow)
+            {
+                service.MaintenanceWindow = window;
+                Refresh(service, now);
+            }
         }
     }
 
@@ -144,6 +184,9 @@ public sealed class StatusBoard
         public DateTimeOffset Since { get; private set; } = since;
 
         public DateTimeOffset UpdatedAt { get; private set; } = since;
+
+        /// <summary>The open maintenance window's name (the first in the file when several are open), or null.</summary>
+        public string? MaintenanceWindow { get; set; }
 
         public void Configure(ServiceDefinition definition, DateTimeOffset now)
         {
@@ -191,7 +234,10 @@ public sealed class StatusBoard
 
         public void Refresh(DateTimeOffset now)
         {
-            var state = ServiceRollup.StateOf(Checks.Values.Select(check => check.State).ToList(), LatencyMs, Definition?.Sla);
+            // Planned downtime is expected: a service that is down in its window shows maintenance, not down.
+            var state = MaintenanceWindow is not null
+                ? ServiceState.Maintenance
+                : ServiceRollup.StateOf(Checks.Values.Select(check => check.State).ToList(), LatencyMs, Definition?.Sla);
             if (state != State)
             {
                 State = state;
@@ -211,7 +257,10 @@ public sealed class StatusBoard
             LatencyMs,
             _availability.Value(now),
             _trend.ToList(),
-            Checks.Values.OrderBy(check => check.Check, StringComparer.Ordinal).Select(check => check.Status()).ToList());
+            Checks.Values.OrderBy(check => check.Check, StringComparer.Ordinal).Select(check => check.Status()).ToList())
+        {
+            MaintenanceWindow = MaintenanceWindow,
+        };
     }
 
     private sealed class CheckEntry(string service, string check, string kind, CheckDefinition? definition, DateTimeOffset since)

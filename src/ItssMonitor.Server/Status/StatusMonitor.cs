@@ -3,7 +3,10 @@ using ItssMonitor.Core.Status;
 
 namespace ItssMonitor.Server.Status;
 
-/// <summary>Keeps the status board's checks in line with the configuration, and marks checks stale once a second.</summary>
+/// <summary>
+/// Keeps the status board's checks in line with the configuration, and once a second marks checks stale and opens
+/// and closes maintenance windows.
+/// </summary>
 internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration, StatusBoard board, TransitionLog transitions, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan StalenessPeriod = TimeSpan.FromSeconds(1);
@@ -33,10 +36,13 @@ internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration
         using var timer = new PeriodicTimer(StalenessPeriod, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var transition in board.MarkStale(time.GetUtcNow()))
+            var now = time.GetUtcNow();
+            foreach (var transition in board.MarkStale(now))
             {
                 transitions.Record(transition);
             }
+
+            board.FollowMaintenance(now);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ItssMonitor.IntegrationTests.Hub;
 public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<SharedHubServer>
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
-    private static readonly string[] ServiceStates = ["down", "degraded", "stale", "unknown", "up"];
+    private static readonly string[] ServiceStates = ["down", "degraded", "stale", "unknown", "maintenance", "up"];
     private static readonly string[] CheckStates = ["unknown", "up", "down", "stale"];
 
     private HubServer Server => fixture.Server;
@@ -34,7 +34,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
         foreach (var service in services)
         {
             Assert.Equal(
-                ["service", "team", "tags", "state", "since", "updatedAt", "latencyMs", "availability24h", "latencyTrend", "checks"],
+                ["service", "team", "tags", "state", "since", "updatedAt", "latencyMs", "availability24h", "latencyTrend", "checks", "maintenanceWindow"],
                 service.EnumerateObject().Select(property => property.Name));
             Assert.Contains(service.GetProperty("state").GetString(), ServiceStates);
             Assert.True(service.GetProperty("since").TryGetDateTimeOffset(out _));

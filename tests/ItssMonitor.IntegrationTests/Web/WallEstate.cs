@@ -15,6 +15,7 @@ namespace ItssMonitor.IntegrationTests.Web;
 public sealed class WallEstate : IAsyncDisposable
 {
     public const string ProbedService = "Checkout";
+    public const string MaintenanceWindow = "Key rotation";
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
 
     private const string ApiKey = "wall-test-key-0123456789";
@@ -31,7 +32,8 @@ public sealed class WallEstate : IAsyncDisposable
 
     /// <summary>
     /// Checkout (tcp, up while the listener runs), Ledger (up), Search (degraded: one of two checks down),
-    /// Mail Relay (down), Branch Till (stale 2 s after start), Archive (unknown: never reported); plus
+    /// Mail Relay (down), Branch Till (stale 2 s after start), Archive (unknown: never reported), Vault (down, but
+    /// in the open maintenance window <see cref="MaintenanceWindow"/>); plus
     /// <paramref name="extraServices"/> push services named "Service 0001"… reported up.
     /// </summary>
     public static async Task<WallEstate> StartAsync(int extraServices = 0)
@@ -69,6 +71,7 @@ public sealed class WallEstate : IAsyncDisposable
         ("Search", "api", true, 120),
         ("Search", "index", false, 2_300),
         ("Mail Relay", "smtp", false, 5_000),
+        ("Vault", "hsm", false, 900),
         .. Enumerable.Range(1, extraServices).Select(i => (ExtraName(i), "ping", true, 10.0 + i % 50)),
     ]);
 
@@ -86,6 +89,8 @@ public sealed class WallEstate : IAsyncDisposable
 
     private static string ExtraName(int i) => $"Service {i:0000}";
 
+    private static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
     private async Task InitializeAsync(int extraServices)
     {
         _target.Start();
@@ -98,6 +103,8 @@ public sealed class WallEstate : IAsyncDisposable
                 checks:
                   - { name: ping, kind: push, interval: 1h }
             """));
+        var hour = TimeSpan.FromHours(1);
+        var (opened, closes) = (Iso(DateTimeOffset.UtcNow - hour), Iso(DateTimeOffset.UtcNow + hour));
         await File.WriteAllTextAsync(file, $$"""
             services:
               - name: {{ProbedService}}
@@ -129,14 +136,22 @@ public sealed class WallEstate : IAsyncDisposable
                 team: finance
                 checks:
                   - { name: export, kind: push, interval: 1h }
-            """ + extra);
+              - name: Vault
+                team: security
+                checks:
+                  - { name: hsm, kind: push, interval: 1h, failuresBeforeDown: 1 }
+            """ + extra + $$"""
+
+            maintenance:
+              - { name: {{MaintenanceWindow}}, services: [Vault], start: "{{opened}}", end: "{{closes}}" }
+            """);
         Server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["Monitoring__File"] = file,
             ["Ingest__ApiKeys__0__Name"] = "wall-test",
             ["Ingest__ApiKeys__0__Key"] = ApiKey,
         });
-        await WaitUntilConfiguredAsync(6 + extraServices);
+        await WaitUntilConfiguredAsync(7 + extraServices);
         await FeedAsync(extraServices);
     }
 

@@ -22,15 +22,16 @@ public sealed class WallTests(BrowserServer browser)
             await page.GotoAsync(estate.Url());
             await WaitForStateAsync(page, "Branch Till", "stale");
             await WaitForStateAsync(page, WallEstate.ProbedService, "up");
+            await WaitForStateAsync(page, "Vault", "maintenance");
 
             // Saved before the assertions, so a failure leaves the picture to look at.
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, $"wall-{width}x{height}.png") });
             var tiles = await TilesAsync(page);
             Assert.Equal(
-                ["Mail Relay", "Search", "Branch Till", "Archive", "Checkout", "Ledger"],
+                ["Mail Relay", "Search", "Branch Till", "Archive", "Vault", "Checkout", "Ledger"],
                 tiles.OrderBy(tile => tile.Order).Select(tile => tile.Name));
             Assert.Equal(
-                ["down", "degraded", "stale", "unknown", "up", "up"],
+                ["down", "degraded", "stale", "unknown", "maintenance", "up", "up"],
                 tiles.OrderBy(tile => tile.Order).Select(tile => tile.State));
             Assert.All(tiles, tile =>
             {
@@ -42,8 +43,9 @@ public sealed class WallTests(BrowserServer browser)
             var ledger = tiles.Single(tile => tile.Name == "Ledger");
             Assert.Equal(("42", "100", "finance"), (ledger.Latency, ledger.Availability, ledger.Team));
             Assert.Equal("50.00", tiles.Single(tile => tile.Name == "Search").Availability);
+            Assert.Equal(WallEstate.MaintenanceWindow, tiles.Single(tile => tile.Name == "Vault").Window);
 
-            Assert.Equal("1 1 1 1 2", await CountsAsync(page));
+            Assert.Equal("1 1 1 1 1 2", await CountsAsync(page));
             Assert.True(await page.EvaluateAsync<bool>(
                 "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"), "the wall scrolls");
             Assert.True(await page.IsHiddenAsync("#banner"));
@@ -68,7 +70,7 @@ public sealed class WallTests(BrowserServer browser)
         Assert.True(elapsed <= WallEstate.ProbeInterval + TimeSpan.FromSeconds(1), $"the tile turned down after {elapsed.TotalMilliseconds:0} ms");
         var tile = (await TilesAsync(page)).Single(tile => tile.Name == WallEstate.ProbedService);
         Assert.Equal("Down", tile.Word);
-        Assert.Equal("2 1 1 1 1", await CountsAsync(page));
+        Assert.Equal("2 1 1 1 1 1", await CountsAsync(page));
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class WallTests(BrowserServer browser)
 
         using var snapshots = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__wallDebug.snapshots)"));
         var snapshot = snapshots.RootElement[0];
-        Assert.Equal(6, snapshot.GetArrayLength());
+        Assert.Equal(7, snapshot.GetArrayLength());
         Assert.Equal("down", snapshot[0].GetProperty("state").GetString());
         var ledger = snapshot.EnumerateArray().Single(service => service.GetProperty("service").GetString() == "Ledger");
         Assert.Equal("finance", ledger.GetProperty("team").GetString());
@@ -182,9 +184,9 @@ public sealed class WallTests(BrowserServer browser)
             new[] { service, state },
             new() { Timeout = (float)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds, PollingInterval = 50 });
 
-    /// <summary>The header's counts, worst state first, as "down degraded stale unknown up".</summary>
+    /// <summary>The header's counts, worst state first, as "down degraded stale unknown maintenance up".</summary>
     private static Task<string> CountsAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => ['down','degraded','stale','unknown','up'].map(s => document.querySelector(`#counts [data-state=${s}] b`).textContent).join(' ')");
+        "() => ['down','degraded','stale','unknown','maintenance','up'].map(s => document.querySelector(`#counts [data-state=${s}] b`).textContent).join(' ')");
 
     private static async Task<List<TileView>> TilesAsync(IPage page) => JsonSerializer.Deserialize<List<TileView>>(await page.EvaluateAsync<string>("""
         () => JSON.stringify([...document.querySelectorAll('#tiles .tile')].map(t => ({
@@ -196,9 +198,10 @@ public sealed class WallTests(BrowserServer browser)
           latency: t.querySelector('.latency').textContent,
           availability: t.querySelector('.availability').textContent,
           team: t.querySelector('.team').textContent,
+          window: t.querySelector('.window').textContent,
           hasIcon: getComputedStyle(t.querySelector('.icon')).maskImage.startsWith('url('),
           // Text cut off inside its own box, or a part of the tile that sticks out of the tile.
-          clipped: !t.hidden && [...t.querySelectorAll('.word, .name, .figures')].some(part => {
+          clipped: !t.hidden && [...t.querySelectorAll('.word, .name, .figures, .window')].some(part => {
             const box = part.getBoundingClientRect(), tile = t.getBoundingClientRect();
             return part.scrollWidth > part.clientWidth + 1 || part.scrollHeight > part.clientHeight + 1
               || box.bottom > tile.bottom + 1 || box.right > tile.right + 1;
@@ -206,5 +209,5 @@ public sealed class WallTests(BrowserServer browser)
         })))
         """), Json)!;
 
-    private sealed record TileView(string Name, string State, string Word, int Order, bool Hidden, string Latency, string Availability, string Team, bool HasIcon, bool Clipped);
+    private sealed record TileView(string Name, string State, string Word, int Order, bool Hidden, string Latency, string Availability, string Team, string Window, bool HasIcon, bool Clipped);
 }

@@ -18,6 +18,7 @@ internal static class StatusText
         ServiceState.Degraded => "Degraded",
         ServiceState.Stale => "Stale",
         ServiceState.Unknown => "Unknown",
+        ServiceState.Maintenance => "Maintenance",
         _ => "Up",
     };
 
@@ -50,6 +51,7 @@ internal static class StatusText
         ServiceState.Degraded => "warning",
         ServiceState.Stale => "schedule",
         ServiceState.Unknown => "help",
+        ServiceState.Maintenance => "build",
         _ => "check_circle",
     };
 

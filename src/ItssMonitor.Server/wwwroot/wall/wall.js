@@ -2,8 +2,9 @@
 // It never reloads itself: a lost connection greys the tiles and says so, and the client reconnects on its own
 // and takes the fresh snapshot the hub sends on every connection.
 
-const STATES = ['down', 'degraded', 'stale', 'unknown', 'up'];
-const WORDS = { down: 'Down', degraded: 'Degraded', stale: 'Stale', unknown: 'Unknown', up: 'Up' };
+// Worst first, as the server orders them: planned maintenance below everything unplanned, above up.
+const STATES = ['down', 'degraded', 'stale', 'unknown', 'maintenance', 'up'];
+const WORDS = { down: 'Down', degraded: 'Degraded', stale: 'Stale', unknown: 'Unknown', maintenance: 'Maintenance', up: 'Up' };
 
 // Tile size in em of its own font: what the content needs (wall.css) plus a little air.
 const TILE_EM_WIDTH = 12.5;
@@ -96,6 +97,7 @@ function tileHtml(status, order, hidden = false) {
     + `<div class="head"><span class="icon" aria-hidden="true"></span><span class="word">${WORDS[state]}</span>`
     + `<span class="team">${escape(status.team || '')}</span><span class="age"></span></div>`
     + `<h2 class="name">${escape(status.service)}</h2>`
+    + `<div class="window">${escape(status.maintenanceWindow || '')}</div>`
     + `<div class="figures"><span class="latency">${latencyText(status.latencyMs)}</span><span class="unit">ms</span>`
     + `<span class="availability">${availabilityText(status.availability24h)}</span><span class="unit">% 24 h</span>`
     + `<svg class="trend" viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true"><polyline points="${trendPoints(status.latencyTrend)}"/></svg></div>`
@@ -135,6 +137,7 @@ function refsOf(entry) {
     entry.refs = {
       word: el.querySelector('.word'),
       team: el.querySelector('.team'),
+      window: el.querySelector('.window'),
       age: el.querySelector('.age'),
       latency: el.querySelector('.latency'),
       availability: el.querySelector('.availability'),
@@ -169,6 +172,7 @@ function update(status) {
     counts[status.state]++;
   }
   if (before.team !== status.team) refs.team.textContent = status.team || '';
+  if (before.maintenanceWindow !== status.maintenanceWindow) refs.window.textContent = status.maintenanceWindow || '';
   const latency = latencyText(status.latencyMs);
   if (refs.latency.textContent !== latency) refs.latency.textContent = latency;
   const availability = availabilityText(status.availability24h);
