@@ -24,24 +24,10 @@ internal static partial class MaintenanceReader
     /// <param name="serviceNames">The services the file declares; empty when it declares none (already an error).</param>
     public static MaintenanceCalendar Read(MappingFields root, IReadOnlyCollection<string> serviceNames, ParseErrors errors)
     {
-        // "maintenance:" with every entry commented out is no maintenance, not a mistake.
-        if (root.Node(Section) is YamlScalarNode { Value: null or "" } || root.List(Section) is not { } list)
-        {
-            return MaintenanceCalendar.Empty;
-        }
-
         var services = new DeclaredNames("service", serviceNames, $"a service declared under services, or \"{MaintenanceWindow.EveryService}\" for every service", MaintenanceWindow.EveryService);
         var names = new UniqueNames("maintenance window");
-        var windows = new List<MaintenanceWindow>();
-        for (var index = 0; index < list.Children.Count; index++)
-        {
-            if (ReadWindow(list.Children[index], $"{Section}[{index}]", errors, services, serviceNames.Count > 0, names) is { } window)
-            {
-                windows.Add(window);
-            }
-        }
-
-        return new MaintenanceCalendar(windows);
+        var windows = root.Entries(Section, (node, path) => ReadWindow(node, path, errors, services, serviceNames.Count > 0, names));
+        return windows.Count == 0 ? MaintenanceCalendar.Empty : new MaintenanceCalendar(windows);
     }
 
     private static MaintenanceWindow? ReadWindow(YamlNode node, string path, ParseErrors errors, DeclaredNames declared, bool checkServices, UniqueNames names)

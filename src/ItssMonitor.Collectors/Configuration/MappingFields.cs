@@ -258,6 +258,30 @@ internal sealed class MappingFields
         return names.Count == list.Children.Count ? names : null;
     }
 
+    /// <summary>
+    /// The entries of an optional list, each read by <paramref name="read"/> with its path (<c>routes[2]</c>), leaving
+    /// out those it refuses. A key with nothing after it (every entry commented out) is an empty list, not a mistake.
+    /// </summary>
+    public List<T> Entries<T>(string key, Func<YamlNode, string, T?> read)
+        where T : class
+    {
+        var entries = new List<T>();
+        if (Node(key) is YamlScalarNode { Value: null or "" } || List(key) is not { } list)
+        {
+            return entries;
+        }
+
+        for (var index = 0; index < list.Children.Count; index++)
+        {
+            if (read(list.Children[index], $"{PathOf(key)}[{index}]") is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Reports a problem with the mapping as a whole, at its start.</summary>
     public void InvalidMapping(string message) => _errors.Add(_node, Path, message);
 

@@ -74,29 +74,15 @@ public static class MonitoringFileParser
     /// <param name="teams">Takes every team read, for the routes that refer to teams.</param>
     private static List<ServiceDefinition> ReadServices(MappingFields fields, ParseErrors errors, UniqueNames serviceNames, HashSet<string> teams)
     {
-        var services = new List<ServiceDefinition>();
         fields.RejectUnknownKeys(RootKeys);
         fields.Require("services", "no services: nothing to monitor");
         if (fields.Node("services") is YamlScalarNode { Value: null or "" } or YamlSequenceNode { Children.Count: 0 })
         {
             fields.Invalid("services", "no services: nothing to monitor");
-            return services;
+            return [];
         }
 
-        if (fields.List("services") is not { } list)
-        {
-            return services;
-        }
-
-        for (var index = 0; index < list.Children.Count; index++)
-        {
-            if (ReadService(list.Children[index], $"services[{index}]", errors, serviceNames, teams) is { } service)
-            {
-                services.Add(service);
-            }
-        }
-
-        return services;
+        return fields.Entries("services", (node, path) => ReadService(node, path, errors, serviceNames, teams));
     }
 
     private static ServiceDefinition? ReadService(YamlNode node, string path, ParseErrors errors, UniqueNames serviceNames, HashSet<string> teams)

@@ -25,31 +25,11 @@ internal static class NotificationsReader
 
         fields.RejectUnknownKeys(SectionKeys);
         var channelNames = new UniqueNames("channel");
-        var channels = ReadList(fields, "channels", (node, path) => NotificationChannelReader.Read(node, path, errors, channelNames));
+        var channels = fields.Entries("channels", (node, path) => NotificationChannelReader.Read(node, path, errors, channelNames));
         var declaredChannels = new DeclaredNames("channel", channelNames.Taken, "a channel declared under notifications.channels");
         var declaredTeams = new DeclaredNames("team", teams, $"the team of a service, or \"{NotificationRoute.EveryTeam}\" for every team", NotificationRoute.EveryTeam);
-        var routes = ReadList(fields, "routes", (node, path) => ReadRoute(node, path, errors, declaredChannels, teams.Count > 0 ? declaredTeams : null));
+        var routes = fields.Entries("routes", (node, path) => ReadRoute(node, path, errors, declaredChannels, teams.Count > 0 ? declaredTeams : null));
         return new NotificationPlan(channels, routes);
-    }
-
-    private static List<T> ReadList<T>(MappingFields fields, string key, Func<YamlNode, string, T?> read)
-        where T : class
-    {
-        var items = new List<T>();
-        if (fields.List(key) is not { } list)
-        {
-            return items;
-        }
-
-        for (var index = 0; index < list.Children.Count; index++)
-        {
-            if (read(list.Children[index], $"{fields.PathOf(key)}[{index}]") is { } item)
-            {
-                items.Add(item);
-            }
-        }
-
-        return items;
     }
 
     /// <param name="teams">Null when the file declares no services, so every team would be reported unknown for nothing.</param>

@@ -164,6 +164,22 @@ public sealed class MaintenanceSectionTests
                 """));
     }
 
+    [Fact]
+    public void A_service_with_errors_of_its_own_still_counts_as_declared_with_its_team()
+    {
+        Assert.Equal(
+            ["monitoring.yaml:2:63: services[0].checks[0].kind: unknown kind \"tcpp\" (did you mean \"tcp\"?); expected one of: http, tcp, dns, tls, icmp, push"],
+            Errors("""
+                services:
+                  - { name: Ledger, team: finance, checks: [ { name: c, kind: tcpp } ] }
+                maintenance:
+                  - { name: w, services: [Ledger], cron: "0 3 * * *", duration: 1h }
+                notifications:
+                  channels: [ { name: m, kind: email, to: a@example.com } ]
+                  routes: [ { team: finance, severity: critical, channels: [m] } ]
+                """));
+    }
+
     private static MaintenanceCalendar Parse(string section)
     {
         var result = MonitoringFileParser.Parse(Services + section, File);

@@ -77,6 +77,7 @@ public sealed class NotificationsSectionTests
     [Theory]
     [InlineData("notifications:\n")]
     [InlineData("notifications: { channels: [], routes: [] }\n")]
+    [InlineData("notifications:\n  channels:\n  routes:\n")]
     [InlineData("")]
     public void The_section_is_optional_and_may_be_empty(string section)
     {
