@@ -1,11 +1,13 @@
 using System.Globalization;
 using ItssMonitor.Core.Alerting;
+using Newtonsoft.Json;
 
 namespace ItssMonitor.Server.Notifications;
 
 /// <summary>
 /// What one notification says, fixed when it is decided: the alert as it stood then, the service's team and the
 /// link to its incident page. Every channel renders the same snapshot, so a webhook and an e-mail never disagree.
+/// Hangfire stores it in the delivery job's arguments with Newtonsoft.Json; the derived values are left out there.
 /// </summary>
 public sealed record AlertNotification
 {
@@ -42,6 +44,7 @@ public sealed record AlertNotification
     public Uri? Link { get; init; }
 
     /// <summary>One line that says it all, for a subject or a chat message: <c>[CRITICAL] Ledger: service down</c>.</summary>
+    [JsonIgnore]
     public string Headline => State switch
     {
         NotificationState.Resolved => $"[RESOLVED] {Service}: {Summary}",
@@ -50,11 +53,14 @@ public sealed record AlertNotification
     };
 
     /// <summary>The lower-case names the monitoring file uses (<c>critical</c>, <c>firing</c>), for payloads.</summary>
+    [JsonIgnore]
     public string SeverityName => Severity.ToString().ToLowerInvariant();
 
+    [JsonIgnore]
     public string StateName => State.ToString().ToLowerInvariant();
 
     /// <summary>The facts every channel lists, in a fixed order, without the empty ones.</summary>
+    [JsonIgnore]
     public IReadOnlyList<(string Name, string Value)> Facts =>
     [
         .. new (string Name, string? Value)[]
