@@ -40,6 +40,7 @@ public sealed class WebhookNotificationTests
         Assert.Equal("firing", body.GetProperty("state").GetString());
         Assert.Equal("service down", body.GetProperty("summary").GetString());
         Assert.Equal(alert.OpenedAt, body.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.EndsWith("Z", body.GetProperty("startsAt").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, body.GetProperty("occurrence").GetInt32());
         Assert.Equal("service-down", body.GetProperty("rule").GetString());
         Assert.Equal("payments", body.GetProperty("team").GetString());

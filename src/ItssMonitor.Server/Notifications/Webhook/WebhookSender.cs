@@ -45,8 +45,9 @@ internal sealed class WebhookSender(JsonPoster poster) : INotificationSender
             severity = notification.SeverityName,
             state = notification.StateName,
             summary = notification.Summary,
-            startsAt = notification.StartsAt,
-            endsAt = notification.ResolvedAt,
+            // As UTC DateTime: written "…Z", where a DateTimeOffset would be "+00:00" with the '+' escaped as \u002B.
+            startsAt = notification.StartsAt.UtcDateTime,
+            endsAt = notification.ResolvedAt?.UtcDateTime,
             occurrence = notification.Occurrence,
             rule = notification.Rule,
             evidence = notification.Evidence,
