@@ -46,6 +46,21 @@ public sealed class EscalationTests
         Assert.DoesNotContain(receiver.Requests, request => request.Path == "/escalation");
     }
 
+    [Fact]
+    public async Task A_refire_of_an_unacknowledged_alert_is_a_new_notification_but_not_a_second_escalation()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await NotificationHost.StartAsync(Plan(receiver, TimeSpan.FromMinutes(10)));
+        await host.FireAsync(NotificationHost.ServiceDown());
+
+        await host.ReviewAsync(DateTimeOffset.UtcNow + AlertPolicy.Default.RefireAfter + TimeSpan.FromMinutes(1));
+
+        var deliveries = await receiver.WaitForAcceptedAsync("hook", 2);
+        Assert.All(deliveries, delivery => Assert.Equal("firing", delivery.Json().GetProperty("state").GetString()));
+        Assert.NotEqual(deliveries[0].Header("Idempotency-Key"), deliveries[1].Header("Idempotency-Key"));
+        Assert.Single(await host.RowsAsync<ScheduledEscalation>());
+    }
+
     private static NotificationPlan Plan(WebhookReceiver receiver, TimeSpan escalateAfter) => new(
         [
             new NotificationChannel("ops-hook", NotificationChannelKind.Webhook) { Url = receiver.UrlFor("hook") },

@@ -105,6 +105,15 @@ internal sealed class NotificationHost : IAsyncDisposable
 
     public Task<Alert> ResolveAsync(AlertFingerprint fingerprint) => TellAsync(Book.Resolve(fingerprint, DateTimeOffset.UtcNow));
 
+    /// <summary>What time alone does (re-fires), as the engine's review would at <paramref name="at"/>.</summary>
+    public async Task ReviewAsync(DateTimeOffset at)
+    {
+        foreach (var outcome in Book.Review(at))
+        {
+            await TellAsync(outcome);
+        }
+    }
+
     public async Task<IReadOnlyList<T>> RowsAsync<T>()
         where T : class
     {
