@@ -33,6 +33,8 @@ install_missing_packages() {
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   # The DNS probe tests ask a real name server; dnsmasq-base is the binary without a system service.
   [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || missing+=(dnsmasq-base)
+  # The e-mail notification tests send through a real SMTP server (aiosmtpd, run with the system python3).
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 
   [ "${#missing[@]}" -eq 0 ] && return 0
 

@@ -5,6 +5,7 @@ using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Jobs;
 using ItssMonitor.Server.Metrics;
+using ItssMonitor.Server.Notifications;
 using ItssMonitor.Server.Pages;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Server.Wall;
@@ -27,6 +28,7 @@ builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
 builder.Services.AddPages();
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 
