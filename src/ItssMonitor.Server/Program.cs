@@ -6,6 +6,8 @@ using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Jobs;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Pages;
+using ItssMonitor.Server.Security;
+using ItssMonitor.Server.Sla;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Server.Wall;
 using ItssMonitor.Storage;
@@ -27,6 +29,8 @@ builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
 builder.Services.AddPages();
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddSlaEvaluation(builder.Configuration);
+builder.Services.AddSecurityEvaluation(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +42,7 @@ app.MapIngest();
 app.MapPages();
 app.MapWall();
 app.MapJobs();
+app.MapSla();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {
