@@ -55,6 +55,7 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
                 service TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, time_ms INTEGER NOT NULL,
                 cert_days_left REAL, tls_version TEXT, chain_valid INTEGER, hostname_valid INTEGER, auth_failures INTEGER,
                 PRIMARY KEY (service, check_name, kind, location, time_ms)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS security_event_by_time ON security_event (time_ms);
             CREATE TABLE IF NOT EXISTS check_rollup_1h (
                 service TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, hour_ms INTEGER NOT NULL,
                 count INTEGER NOT NULL, up_count INTEGER NOT NULL, latency_p50_ms REAL, latency_p95_ms REAL, latency_p99_ms REAL,
@@ -384,10 +385,10 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var query = connection.CreateCommand();
         query.CommandText = $"""
-            SELECT {SecurityColumns} FROM security_event AS sample
-            WHERE time_ms = (SELECT MAX(time_ms) FROM security_event AS newest
-                WHERE newest.service = sample.service AND newest.check_name = sample.check_name AND newest.kind = sample.kind
-                    AND newest.location = sample.location AND newest.time_ms >= $from AND newest.time_ms < $to)
+            SELECT {SecurityColumns} FROM security_event
+            JOIN (SELECT service AS newest_service, check_name AS newest_check, kind AS newest_kind, location AS newest_location, MAX(time_ms) AS newest_time
+                  FROM security_event WHERE time_ms >= $from AND time_ms < $to GROUP BY service, check_name, kind, location)
+            ON service = newest_service AND check_name = newest_check AND kind = newest_kind AND location = newest_location AND time_ms = newest_time
             """;
         query.Parameters.AddWithValue("$from", window.From.ToUnixTimeMilliseconds());
         query.Parameters.AddWithValue("$to", window.To.ToUnixTimeMilliseconds());
