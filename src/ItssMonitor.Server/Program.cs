@@ -7,6 +7,8 @@ using ItssMonitor.Server.Jobs;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Notifications;
 using ItssMonitor.Server.Pages;
+using ItssMonitor.Server.Security;
+using ItssMonitor.Server.Sla;
 using ItssMonitor.Server.Status;
 using ItssMonitor.Server.Wall;
 using ItssMonitor.Storage;
@@ -28,6 +30,8 @@ builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
 builder.Services.AddPages();
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddSlaEvaluation(builder.Configuration);
+builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
@@ -40,6 +44,7 @@ app.MapIngest();
 app.MapPages();
 app.MapWall();
 app.MapJobs();
+app.MapSla();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

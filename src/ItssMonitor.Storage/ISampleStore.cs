@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 
 namespace ItssMonitor.Storage;
 
@@ -43,6 +44,24 @@ public interface ISampleStore : ISampleDestination
 
     /// <summary>Deletes every rollup whose hour starts before <paramref name="cutoff"/>.</summary>
     Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Samples and up samples of every service's check results in the window, in one query for all services
+    /// (the SLA evaluation's bulk read). Services without samples in the window are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, WindowCounts>> CountByServiceAsync(TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The same counts from the stored rollups whose hour starts in the window, in one query for all services.</summary>
+    Task<IReadOnlyDictionary<string, WindowCounts>> CountRollupsByServiceAsync(TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The nearest-rank 95th percentile latency of every service's check results in the window; services without latencies are left out.</summary>
+    Task<IReadOnlyDictionary<string, double>> GetLatencyP95ByServiceAsync(TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The newest security sample in the window of every series (service, check, kind, location), in one query.</summary>
+    Task<IReadOnlyList<SecuritySample>> GetLatestSecuritySamplesAsync(TimeWindow window, CancellationToken cancellationToken);
+
+    /// <summary>The sum of <c>auth_failures</c> per service in the window, in one query; services without any are left out.</summary>
+    Task<IReadOnlyDictionary<string, long>> SumAuthFailuresByServiceAsync(TimeWindow window, CancellationToken cancellationToken);
 
     /// <summary>Checks that the store answers and accepts our credentials; throws with a message that says what is wrong.</summary>
     Task CheckReadyAsync(CancellationToken cancellationToken);

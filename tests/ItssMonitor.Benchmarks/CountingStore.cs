@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 using ItssMonitor.Storage;
 
 namespace ItssMonitor.Benchmarks;
@@ -44,6 +45,21 @@ internal sealed class CountingStore(ISampleStore inner) : ISampleStore
     public Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken) => inner.GetNewestRollupHourAsync(cancellationToken);
 
     public Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteRollupsOlderThanAsync(cutoff, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, WindowCounts>> CountByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.CountByServiceAsync(window, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, WindowCounts>> CountRollupsByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.CountRollupsByServiceAsync(window, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, double>> GetLatencyP95ByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetLatencyP95ByServiceAsync(window, cancellationToken);
+
+    public Task<IReadOnlyList<SecuritySample>> GetLatestSecuritySamplesAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetLatestSecuritySamplesAsync(window, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, long>> SumAuthFailuresByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        inner.SumAuthFailuresByServiceAsync(window, cancellationToken);
 
     public Task CheckReadyAsync(CancellationToken cancellationToken) => inner.CheckReadyAsync(cancellationToken);
 }

@@ -7,7 +7,8 @@ public sealed record BurnRateFiring(BurnRateRule Rule, double LongWindowRate, do
     public string Summary =>
         FormattableString.Invariant($"burn rate {LongWindowRate:0.#}× over {WindowText(Rule.LongWindow)} and {ShortWindowRate:0.#}× over {WindowText(Rule.ShortWindow)} (threshold {Rule.Threshold:0.#}×)");
 
-    private static string WindowText(TimeSpan window) => window switch
+    /// <summary>A window as the summaries name it: "5m", "1h", "3d".</summary>
+    public static string WindowText(TimeSpan window) => window switch
     {
         _ when window.Ticks % TimeSpan.TicksPerDay == 0 => $"{window.TotalDays:0}d",
         _ when window.Ticks % TimeSpan.TicksPerHour == 0 => $"{window.TotalHours:0}h",

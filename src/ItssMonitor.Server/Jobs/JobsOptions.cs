@@ -17,6 +17,12 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>Cron expression of the retention job (<c>Jobs:RetentionSchedule</c>).</summary>
     public string RetentionSchedule { get; set; } = "17 * * * *";
 
+    /// <summary>Cron expression of the SLA evaluation job (<c>Jobs:SlaEvaluationSchedule</c>), every minute by default.</summary>
+    public string SlaEvaluationSchedule { get; set; } = "* * * * *";
+
+    /// <summary>Cron expression of the security evaluation job (<c>Jobs:SecurityEvaluationSchedule</c>), every minute by default.</summary>
+    public string SecurityEvaluationSchedule { get; set; } = "* * * * *";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || SchedulePollingInterval > TimeSpan.FromMinutes(5))
@@ -24,7 +30,8 @@ public sealed class JobsOptions : IValidatableObject
             yield return new ValidationResult($"Hangfire:SchedulePollingInterval must be between 100 ms and 5 min (got {SchedulePollingInterval}).", [nameof(SchedulePollingInterval)]);
         }
 
-        foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule) })
+        foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule),
+            ("Jobs:SlaEvaluationSchedule", SlaEvaluationSchedule), ("Jobs:SecurityEvaluationSchedule", SecurityEvaluationSchedule) })
         {
             if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
             {

@@ -1,4 +1,6 @@
 using Hangfire;
+using ItssMonitor.Server.Security;
+using ItssMonitor.Server.Sla;
 using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Jobs;
@@ -17,6 +19,10 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             recurringJobs.AddOrUpdate<RollupJob>(RollupJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         Register("Jobs:RetentionSchedule", jobs.RetentionSchedule, schedule =>
             recurringJobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
+        Register("Jobs:SlaEvaluationSchedule", jobs.SlaEvaluationSchedule, schedule =>
+            recurringJobs.AddOrUpdate<SlaEvaluationJob>(SlaEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
+        Register("Jobs:SecurityEvaluationSchedule", jobs.SecurityEvaluationSchedule, schedule =>
+            recurringJobs.AddOrUpdate<SecurityEvaluationJob>(SecurityEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         return Task.CompletedTask;
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 using ItssMonitor.Core.Statistics;
 using Microsoft.Extensions.Logging;
 
@@ -117,20 +118,20 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
     public async Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync($"SELECT * FROM {SecurityEvent} WHERE {Where(scope, window)} GROUP BY *", cancellationToken);
-        return rows.Select(row => new SecuritySample(
-                row.Tag("service"),
-                row.Tag("check"),
-                row.Tag("kind"),
-                row.Tag("location"),
-                DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
-                row.Value("cert_days_left")?.GetDouble(),
-                row.Value("tls_version")?.GetString(),
-                row.Value("chain_valid")?.GetBoolean(),
-                row.Value("hostname_valid")?.GetBoolean(),
-                row.Value("auth_failures")?.GetInt64()))
-            .OrderBy(sample => sample.Timestamp)
-            .ToList();
+        return rows.Select(ReadSecuritySample).OrderBy(sample => sample.Timestamp).ToList();
     }
+
+    private static SecuritySample ReadSecuritySample(InfluxResponse.Row row) => new(
+        row.Tag("service"),
+        row.Tag("check"),
+        row.Tag("kind"),
+        row.Tag("location"),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
+        row.Value("cert_days_left")?.GetDouble(),
+        row.Value("tls_version")?.GetString(),
+        row.Value("chain_valid")?.GetBoolean(),
+        row.Value("hostname_valid")?.GetBoolean(),
+        row.Value("auth_failures")?.GetInt64());
 
     public Task DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         DeleteOlderThanAsync([LineProtocol.CheckMeasurement, LineProtocol.SecurityMeasurement], cutoff, cancellationToken);
@@ -143,7 +144,7 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
             // Named as check_rollup_1h's fields, so computed and stored rollups are read alike.
             $"SELECT count(\"up\") AS \"count\", sum(\"up\") AS \"up_count\", percentile(\"latency_ms\", 50) AS \"latency_p50_ms\", " +
             $"percentile(\"latency_ms\", 95) AS \"latency_p95_ms\", percentile(\"latency_ms\", 99) AS \"latency_p99_ms\" FROM {CheckResult} " +
-            $"WHERE time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)} GROUP BY time(1h), * fill(none)",
+            $"WHERE {TimeRange(window)} GROUP BY time(1h), * fill(none)",
             cancellationToken);
         return rows.Where(row => row.Value("count")?.GetInt64() > 0).Select(ReadRollup).ToList();
     }
@@ -200,6 +201,52 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, WindowCounts>> CountByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        ByService(
+            await QueryAsync($"SELECT count(\"up\") AS \"count\", sum(\"up\") AS \"up\" FROM {CheckResult} WHERE {TimeRange(window)} GROUP BY \"service\"", cancellationToken),
+            ReadCounts);
+
+    public async Task<IReadOnlyDictionary<string, WindowCounts>> CountRollupsByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        ByService(
+            await QueryAsync($"SELECT sum(\"count\") AS \"count\", sum(\"up_count\") AS \"up\" FROM {CheckRollup} WHERE {TimeRange(window)} GROUP BY \"service\"", cancellationToken),
+            ReadCounts);
+
+    public async Task<IReadOnlyDictionary<string, double>> GetLatencyP95ByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        ByService(
+            await QueryAsync($"SELECT percentile(\"latency_ms\", 95) AS \"p95\" FROM {CheckResult} WHERE {TimeRange(window)} GROUP BY \"service\"", cancellationToken),
+            row => row.Value("p95")?.GetDouble());
+
+    public async Task<IReadOnlyList<SecuritySample>> GetLatestSecuritySamplesAsync(TimeWindow window, CancellationToken cancellationToken)
+    {
+        // GROUP BY * with ORDER BY time DESC LIMIT 1 gives the newest point of every series in one answer.
+        var rows = await QueryAsync($"SELECT * FROM {SecurityEvent} WHERE {TimeRange(window)} GROUP BY * ORDER BY time DESC LIMIT 1", cancellationToken);
+        return rows.Select(ReadSecuritySample).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> SumAuthFailuresByServiceAsync(TimeWindow window, CancellationToken cancellationToken) =>
+        ByService(
+            await QueryAsync($"SELECT sum(\"auth_failures\") AS \"sum\" FROM {SecurityEvent} WHERE {TimeRange(window)} GROUP BY \"service\"", cancellationToken),
+            row => row.Value("sum")?.GetInt64());
+
+    private static WindowCounts? ReadCounts(InfluxResponse.Row row) =>
+        row.Value("count")?.GetInt64() is { } count and > 0 ? new WindowCounts(count, row.Value("up")?.GetInt64() ?? 0) : null;
+
+    /// <summary>One value per service from a query grouped by service, leaving out services whose value is null.</summary>
+    private static Dictionary<string, T> ByService<T>(IReadOnlyList<InfluxResponse.Row> rows, Func<InfluxResponse.Row, T?> read)
+        where T : struct
+    {
+        var values = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (read(row) is { } value)
+            {
+                values[row.Tag("service")] = value;
+            }
+        }
+
+        return values;
+    }
+
     public async Task CheckReadyAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SHOW MEASUREMENTS LIMIT 1", cancellationToken);
 
@@ -222,8 +269,11 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
             where.Append(" AND ").Append(InfluxQl.TagEquals("check", scope.Check));
         }
 
-        return where.Append($" AND time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)}").ToString();
+        return where.Append(" AND ").Append(TimeRange(window)).ToString();
     }
+
+    private static string TimeRange(TimeWindow window) =>
+        $"time >= {InfluxQl.TimeLiteral(window.From)} AND time < {InfluxQl.TimeLiteral(window.To)}";
 
     private byte[] Encode<T>(IReadOnlyList<T> points, Action<StringBuilder, T> append)
     {

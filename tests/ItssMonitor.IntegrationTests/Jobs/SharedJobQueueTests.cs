@@ -28,6 +28,8 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
             ["Hangfire__Postgres"] = connectionString,
             ["Hangfire__SchedulePollingInterval"] = "00:00:00.500",
             ["Jobs__RollupSchedule"] = $"*/{Tick.TotalSeconds} * * * * *",
+            ["Jobs__SlaEvaluationSchedule"] = $"*/{Tick.TotalSeconds} * * * * *",
+            ["Jobs__SecurityEvaluationSchedule"] = $"*/{Tick.TotalSeconds} * * * * *",
         };
 
         // One after the other, so that the first creates Hangfire's schema and the second finds it.
@@ -47,7 +49,7 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         var stopped = DateTimeOffset.UtcNow;
         var ticks = stopped.ToUnixTimeMilliseconds() / (long)Tick.TotalMilliseconds - started.ToUnixTimeMilliseconds() / (long)Tick.TotalMilliseconds;
 
-        var created = await RollupJobsCreatedAsync(connectionString);
+        var created = (await JobsAsync(connectionString, "RollupJob")).Select(job => job.Created).ToList();
         var runs = RollupRuns().Count(first.Output) + RollupRuns().Count(second.Output);
 
         Assert.True(created.Count >= 3, $"expected at least 3 ticks in {Tick * 6}, got {created.Count}");
@@ -57,21 +59,39 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         Assert.True(created.Count <= ticks + 1, $"{created.Count} rollup jobs for {ticks} ticks, created at {string.Join(", ", created.Select(time => time.ToString("HH:mm:ss.fff")))}");
         // And each job ran on one node only (the last may have been created as the nodes stopped).
         Assert.InRange(runs, created.Count - 1, created.Count);
+
+        // The evaluation jobs likewise: one job per tick, and each taken up by one node only, once (Hangfire records
+        // a Processing state each time a node starts a job).
+        foreach (var job in new[] { "SlaEvaluationJob", "SecurityEvaluationJob" })
+        {
+            var jobs = await JobsAsync(connectionString, job);
+            Assert.True(jobs.Count >= 3, $"expected at least 3 {job} ticks in {Tick * 6}, got {jobs.Count}");
+            Assert.True(jobs.Count <= ticks + 1, $"{jobs.Count} {job}s for {ticks} ticks");
+            Assert.All(jobs, run => Assert.InRange(run.Processed, 0, 1));
+            Assert.InRange(jobs.Count(run => run.Processed == 1), jobs.Count - 1, jobs.Count);
+        }
     }
 
-    private static async Task<List<DateTime>> RollupJobsCreatedAsync(string connectionString)
+    /// <summary>The jobs of one class in creation order, with how many times a node started each.</summary>
+    private static async Task<List<(DateTime Created, int Processed)>> JobsAsync(string connectionString, string jobClass)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT createdat FROM hangfire.job WHERE invocationdata::text LIKE '%RollupJob%' ORDER BY createdat", connection);
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT job.createdat, (SELECT count(*) FROM hangfire.state WHERE state.jobid = job.id AND state.name = 'Processing')::int
+            FROM hangfire.job WHERE job.invocationdata::text LIKE @class ORDER BY job.createdat
+            """,
+            connection);
+        query.Parameters.AddWithValue("class", $"%{jobClass}%");
         await using var reader = await query.ExecuteReaderAsync();
-        var created = new List<DateTime>();
+        var jobs = new List<(DateTime, int)>();
         while (await reader.ReadAsync())
         {
-            created.Add(reader.GetDateTime(0));
+            jobs.Add((reader.GetDateTime(0), reader.GetInt32(1)));
         }
 
-        return created;
+        return jobs;
     }
 
     [GeneratedRegex("Rollup job: ")]

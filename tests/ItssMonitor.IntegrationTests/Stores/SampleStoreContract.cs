@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 using ItssMonitor.Storage;
 using static ItssMonitor.IntegrationTests.Fixtures.TestData;
 
@@ -244,6 +245,72 @@ public abstract class SampleStoreContract : IAsyncLifetime
     public async Task A_rollup_window_must_be_whole_hours()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ComputeHourlyRollupsAsync(new TimeWindow(T0.AddMinutes(5), T0.AddHours(1)), None));
+    }
+
+    [Fact]
+    public async Task Bulk_counts_and_p95_come_back_per_service_in_one_answer_for_the_window_only()
+    {
+        await WriteHundredHealthSamplesAsync();
+        await Store.WriteAsync(
+        [
+            Sample("B", "db", 30, up: false, latencyMs: null, kind: "tcp"),
+            Sample("B", "web", 40, latencyMs: 7),
+            Sample("B", "web", 100, latencyMs: 1_000),
+            Sample("C", "web", 3_600),
+        ], None);
+        var window = new TimeWindow(T0, T0.AddSeconds(100));
+
+        var counts = await Store.CountByServiceAsync(window, None);
+        var p95 = await Store.GetLatencyP95ByServiceAsync(window, None);
+
+        // A: the hundred health samples, 90 up, p95 95 ms (see the statistics test). B: one down without latency,
+        // one up at 7 ms; its sample at 100 s is at the window's end, excluded. C has nothing in the window.
+        Assert.Equal(new Dictionary<string, WindowCounts> { ["A"] = new(100, 90), ["B"] = new(2, 1) }, counts);
+        Assert.Equal(new Dictionary<string, double> { ["A"] = 95, ["B"] = 7 }, p95);
+        Assert.Empty(await Store.CountByServiceAsync(new TimeWindow(T0.AddHours(2), T0.AddHours(3)), None));
+    }
+
+    [Fact]
+    public async Task Rollup_counts_sum_every_series_of_a_service_over_the_hours_that_start_in_the_window()
+    {
+        await Store.WriteRollupsAsync(ExpectedRollups, None);
+
+        Assert.Equal(
+            new Dictionary<string, WindowCounts> { ["A"] = new(102, 91), ["B"] = new(1, 0) },
+            await Store.CountRollupsByServiceAsync(new TimeWindow(T0, T0.AddHours(2)), None));
+        Assert.Equal(
+            new Dictionary<string, WindowCounts> { ["A"] = new(2, 1) },
+            await Store.CountRollupsByServiceAsync(new TimeWindow(T0.AddHours(1), T0.AddHours(2)), None));
+    }
+
+    [Fact]
+    public async Task The_latest_security_sample_of_every_series_and_auth_failure_sums_per_service_come_back_for_the_window()
+    {
+        SecuritySample Security(string service, string check, double seconds, double? days = null, string? tls = null, long? failures = null) =>
+            new(service, check, failures is null ? "tls" : "auth", "", T0.AddSeconds(seconds), days, tls, days is null ? null : true, days is null ? null : true, failures);
+        await Store.WriteAsync(
+        [
+            Security("A", "cert", 10, days: 30, tls: "TLS 1.3"),
+            Security("A", "cert", 20, days: 29.5, tls: "TLS 1.1"),
+            Security("A", "login", 15, failures: 42),
+            Security("A", "login", 30, failures: 8),
+            Security("B", "cert", 10, days: 90, tls: "TLS 1.2"),
+            Security("B", "login", 20, failures: 5),
+            Security("B", "login", 60, failures: 1_000),
+        ], None);
+
+        var latest = await Store.GetLatestSecuritySamplesAsync(new TimeWindow(T0, T0.AddSeconds(60)), None);
+        var early = await Store.GetLatestSecuritySamplesAsync(new TimeWindow(T0, T0.AddSeconds(15)), None);
+
+        Assert.Equal(
+            [Security("A", "cert", 20, days: 29.5, tls: "TLS 1.1"), Security("A", "login", 30, failures: 8), Security("B", "cert", 10, days: 90, tls: "TLS 1.2"), Security("B", "login", 20, failures: 5)],
+            latest.OrderBy(sample => sample.Service).ThenBy(sample => sample.Check));
+        Assert.Equal(
+            [Security("A", "cert", 10, days: 30, tls: "TLS 1.3"), Security("B", "cert", 10, days: 90, tls: "TLS 1.2")],
+            early.OrderBy(sample => sample.Service).ThenBy(sample => sample.Check));
+        // The 1,000 failures of B at 60 s are at the window's end, excluded.
+        Assert.Equal(new Dictionary<string, long> { ["A"] = 50, ["B"] = 5 }, await Store.SumAuthFailuresByServiceAsync(new TimeWindow(T0, T0.AddSeconds(60)), None));
+        Assert.Equal(new Dictionary<string, long> { ["A"] = 42 }, await Store.SumAuthFailuresByServiceAsync(new TimeWindow(T0, T0.AddSeconds(16)), None));
     }
 
     /// <summary>What <see cref="WriteRollupHistoryAsync"/> rolls up to over [T0, T0 + 2 h), by service, check and hour.</summary>

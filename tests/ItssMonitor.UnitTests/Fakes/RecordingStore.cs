@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 using ItssMonitor.Storage;
 
 namespace ItssMonitor.UnitTests.Fakes;
@@ -66,6 +67,16 @@ internal sealed class RecordingStore : ISampleStore
     public Task<DateTimeOffset?> GetNewestRollupHourAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task DeleteRollupsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<string, WindowCounts>> CountByServiceAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<string, WindowCounts>> CountRollupsByServiceAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<string, double>> GetLatencyP95ByServiceAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<SecuritySample>> GetLatestSecuritySamplesAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<string, long>> SumAuthFailuresByServiceAsync(TimeWindow window, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task CheckReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
