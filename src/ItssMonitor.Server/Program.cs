@@ -1,5 +1,6 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
+using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
@@ -27,6 +28,7 @@ builder.Services.AddMetricsEndpoint();
 builder.Services.AddIngest(builder.Configuration);
 builder.Services.AddPages();
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddAlerting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapIngest();
 app.MapPages();
 app.MapWall();
 app.MapJobs();
+app.MapAlerts();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

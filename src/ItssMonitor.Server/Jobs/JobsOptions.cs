@@ -17,6 +17,9 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>Cron expression of the retention job (<c>Jobs:RetentionSchedule</c>).</summary>
     public string RetentionSchedule { get; set; } = "17 * * * *";
 
+    /// <summary>Cron expression of the alert review (<c>Jobs:AlertReviewSchedule</c>): re-fire and flap damping.</summary>
+    public string AlertReviewSchedule { get; set; } = "* * * * *";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || SchedulePollingInterval > TimeSpan.FromMinutes(5))
@@ -24,7 +27,7 @@ public sealed class JobsOptions : IValidatableObject
             yield return new ValidationResult($"Hangfire:SchedulePollingInterval must be between 100 ms and 5 min (got {SchedulePollingInterval}).", [nameof(SchedulePollingInterval)]);
         }
 
-        foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule) })
+        foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule), ("Jobs:AlertReviewSchedule", AlertReviewSchedule) })
         {
             if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
             {

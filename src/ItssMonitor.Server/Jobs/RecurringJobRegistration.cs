@@ -1,4 +1,5 @@
 using Hangfire;
+using ItssMonitor.Server.Alerting;
 using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Jobs;
@@ -17,6 +18,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             recurringJobs.AddOrUpdate<RollupJob>(RollupJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         Register("Jobs:RetentionSchedule", jobs.RetentionSchedule, schedule =>
             recurringJobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
+        Register("Jobs:AlertReviewSchedule", jobs.AlertReviewSchedule, schedule =>
+            recurringJobs.AddOrUpdate<AlertReviewJob>(AlertReviewJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         return Task.CompletedTask;
     }
 

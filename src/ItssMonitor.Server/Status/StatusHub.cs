@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Alerting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ItssMonitor.Server.Status;
@@ -7,9 +8,10 @@ namespace ItssMonitor.Server.Status;
 /// <c>/hubs/status</c>: a snapshot on connect, then coalesced batches of changed services
 /// (<see cref="StatusBroadcaster"/>). A client narrows what it sees to a team and/or a tag in the hub URL
 /// (<c>/hubs/status?team=payments&amp;tag=prod</c>), which holds on every reconnect, or with <see cref="Subscribe"/>,
-/// which holds for the current connection only.
+/// which holds for the current connection only. Alerts are not filtered: every client gets the open alerts on
+/// connect (<see cref="IStatusClient.OpenAlerts"/>) and every change (<see cref="IStatusClient.AlertChanged"/>).
 /// </summary>
-public sealed class StatusHub(StatusBoard board, TimeProvider time) : Hub<IStatusClient>
+public sealed class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvider time) : Hub<IStatusClient>
 {
     private const string GroupKey = "group";
 
@@ -18,6 +20,8 @@ public sealed class StatusHub(StatusBoard board, TimeProvider time) : Hub<IStatu
         // An automatic reconnect is a new connection with the same URL: a filter kept there survives it.
         var query = Context.GetHttpContext()?.Request.Query;
         await JoinAsync(query?["team"].FirstOrDefault(), query?["tag"].FirstOrDefault());
+        // On every connect, so a reconnecting wall repairs whatever alert changes it missed.
+        await Clients.Caller.OpenAlerts(await alerts.ListAlertsAsync(AlertStateFilter.Open, service: null, Context.ConnectionAborted));
         await base.OnConnectedAsync();
     }
 
