@@ -13,7 +13,8 @@ public sealed class AlertQueries(AlertStore store)
     public async Task<IReadOnlyList<AlertView>> ListAlertsAsync(AlertStateFilter state, string? service, CancellationToken cancellationToken)
     {
         var alerts = await store.ListAsync(States(state), service, cancellationToken);
-        return [.. alerts.Select(AlertView.From)];
+        // A List, not a collection expression: the hub sends this, and MessagePack cannot serialize the compiler's read-only list type.
+        return alerts.Select(AlertView.From).ToList();
     }
 
     /// <summary>One alert with its current occurrence's timeline, or null when there is none with that id.</summary>
