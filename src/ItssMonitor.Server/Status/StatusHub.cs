@@ -11,7 +11,7 @@ namespace ItssMonitor.Server.Status;
 /// which holds for the current connection only. Alerts are not filtered: every client gets the open alerts on
 /// connect (<see cref="IStatusClient.OpenAlerts"/>) and every change (<see cref="IStatusClient.AlertChanged"/>).
 /// </summary>
-public sealed class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvider time) : Hub<IStatusClient>
+public sealed partial class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvider time, ILogger<StatusHub> logger) : Hub<IStatusClient>
 {
     private const string GroupKey = "group";
 
@@ -20,8 +20,7 @@ public sealed class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvid
         // An automatic reconnect is a new connection with the same URL: a filter kept there survives it.
         var query = Context.GetHttpContext()?.Request.Query;
         await JoinAsync(query?["team"].FirstOrDefault(), query?["tag"].FirstOrDefault());
-        // On every connect, so a reconnecting wall repairs whatever alert changes it missed.
-        await Clients.Caller.OpenAlerts(await alerts.ListAlertsAsync(AlertStateFilter.Open, service: null, Context.ConnectionAborted));
+        await SendOpenAlertsAsync();
         await base.OnConnectedAsync();
     }
 
@@ -36,6 +35,20 @@ public sealed class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvid
         await JoinAsync(team, tag);
     }
 
+    // On every connect, so a reconnecting wall repairs whatever alert changes it missed.
+    private async Task SendOpenAlertsAsync()
+    {
+        try
+        {
+            await Clients.Caller.OpenAlerts(await alerts.ListAlertsAsync(AlertStateFilter.Open, service: null, Context.ConnectionAborted));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The wall's live status must not depend on the relational store: without it, it shows no alerts, not nothing.
+            LogOpenAlertsFailed(exception);
+        }
+    }
+
     private async Task JoinAsync(string? team, string? tag)
     {
         var group = StatusGroups.For(team, tag);
@@ -46,4 +59,7 @@ public sealed class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvid
         var services = board.Snapshot(time.GetUtcNow()).Where(service => StatusGroups.Matches(service, team, tag)).ToList();
         await Clients.Caller.Snapshot(services);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the open alerts for a connecting hub client")]
+    private partial void LogOpenAlertsFailed(Exception exception);
 }
