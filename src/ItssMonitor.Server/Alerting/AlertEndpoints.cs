@@ -14,6 +14,9 @@ internal static class AlertEndpoints
 {
     private static readonly TimeSpan DefaultIncidentRange = TimeSpan.FromDays(30);
 
+    // ISO 8601 only: a lenient parse would read 03/04/2026 as March or April depending on who wrote it.
+    private static readonly string[] IsoTimes = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     public static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AlertingOptions>().Bind(configuration.GetSection("Alerting")).ValidateDataAnnotations().ValidateOnStart();
@@ -129,7 +132,7 @@ internal static class AlertEndpoints
     private static bool TryParseTime(string? value, DateTimeOffset fallback, out DateTimeOffset time)
     {
         time = fallback;
-        return value is null || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+        return value is null || DateTimeOffset.TryParseExact(value, IsoTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
     // Words only: Enum.TryParse would also take "2" or "any".
@@ -141,7 +144,7 @@ internal static class AlertEndpoints
 
     private static IResult BadTime(string parameter, string value) => Results.Problem(
         title: $"Bad '{parameter}' time",
-        detail: $"'{parameter}' is '{value}', which is not a time; expected ISO-8601, e.g. 2026-10-20T02:00:00Z.",
+        detail: $"'{parameter}' is '{value}', which is not a time; expected ISO 8601, e.g. 2026-10-20, 2026-10-20T02:00:00Z or 2026-10-20T04:00:00%2B02:00 (a '+' in a URL must be written %2B).",
         statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult BadState(string value) => Results.Problem(

@@ -52,7 +52,10 @@ public sealed class AlertApiTests(SharedHubServer fixture) : IClassFixture<Share
             ["opened Payments API is down: api failing", "notified", "acknowledged alice looking at the gateway", "resolved alice"],
             detail.GetProperty("timeline").EnumerateArray().Select(Line));
 
-        var (incidentsStatus, _, report) = await _api.GetAsync("api/v1/incidents?service=Payments%20API");
+        // The range is [from, to): an incident opened exactly at 'to' is not in it; times as the API writes them.
+        var opened = Uri.EscapeDataString(alert.GetProperty("openedAt").GetString()!);
+        Assert.Empty((await _api.GetAsync($"api/v1/incidents?service=Payments%20API&from=2026-01-01&to={opened}")).Body.GetProperty("incidents").EnumerateArray());
+        var (incidentsStatus, _, report) = await _api.GetAsync($"api/v1/incidents?service=Payments%20API&from={opened}");
         Assert.Equal(HttpStatusCode.OK, incidentsStatus);
         var incident = Assert.Single(report.GetProperty("incidents").EnumerateArray());
         Assert.Equal(id, incident.GetProperty("alert").GetProperty("id").GetString());
@@ -102,6 +105,8 @@ public sealed class AlertApiTests(SharedHubServer fixture) : IClassFixture<Share
     [InlineData("api/v1/incidents?state=1", "'state' is '1'")]
     [InlineData("api/v1/incidents?from=yesterday", "'from' is 'yesterday'")]
     [InlineData("api/v1/incidents?to=2026-13-01", "'to' is '2026-13-01'")]
+    [InlineData("api/v1/incidents?to=11/22/2026", "expected ISO 8601")]
+    [InlineData("api/v1/incidents?from=2026-11-01T00:00:00+01:00", "'from' is '2026-11-01T00:00:00 01:00'")]
     [InlineData("api/v1/incidents?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z", "must be before")]
     public async Task Bad_query_parameters_get_a_400_naming_the_parameter(string path, string expected)
     {
