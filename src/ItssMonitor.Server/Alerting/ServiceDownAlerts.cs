@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using ItssMonitor.Core.Alerting;
+using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Status;
 using ItssMonitor.Server.Status;
 
@@ -9,13 +10,18 @@ namespace ItssMonitor.Server.Alerting;
 /// <summary>
 /// The live path's alert: a service whose rolled-up state is <see cref="ServiceState.Down"/> (its checks' failures
 /// confirmed) raises <c>service-down</c>; leaving down clears it. Changes come from the status feed through a bounded
-/// channel, so the sample pipeline never waits for the database.
+/// channel, so the sample pipeline never waits for the database. A service taken out of the monitoring file is no
+/// longer down: its alert is cleared too.
 /// </summary>
-internal sealed partial class ServiceDownAlerts(StatusFeed feed, IAlertSignals signals, ILogger<ServiceDownAlerts> logger) : BackgroundService
+internal sealed partial class ServiceDownAlerts(
+    StatusFeed feed,
+    IMonitoringConfigurationSource configuration,
+    IAlertSignals signals,
+    ILogger<ServiceDownAlerts> logger) : BackgroundService
 {
     public const string Rule = "service-down";
 
-    private readonly Channel<ServiceStatus> _changes = Channel.CreateBounded<ServiceStatus>(
+    private readonly Channel<Change> _changes = Channel.CreateBounded<Change>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     // What was last told to the engine per service (true: down); unknown services get told on their first change.
@@ -26,10 +32,7 @@ internal sealed partial class ServiceDownAlerts(StatusFeed feed, IAlertSignals s
         using var subscription = feed.Subscribe(Enqueue);
         try
         {
-            await foreach (var status in _changes.Reader.ReadAllAsync(stoppingToken))
-            {
-                await TellAsync(status, stoppingToken);
-            }
+            await Task.WhenAll(FollowRemovalsAsync(stoppingToken), TellAllAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -50,41 +53,72 @@ internal sealed partial class ServiceDownAlerts(StatusFeed feed, IAlertSignals s
     {
         foreach (var status in changes.Where(status => status.State != ServiceState.Unknown))
         {
-            if (!_changes.Writer.TryWrite(status))
-            {
-                // Only when the database has been stuck for thousands of changes; the service's next change repairs it.
-                LogDropped(status.Service);
-            }
+            Enqueue(new Change(status.Service, status.State == ServiceState.Down ? SignalFor(status) : null));
         }
     }
 
-    private async Task TellAsync(ServiceStatus status, CancellationToken cancellationToken)
+    private void Enqueue(Change change)
     {
-        var down = status.State == ServiceState.Down;
-        if (_told.TryGetValue(status.Service, out var wasDown) && wasDown == down)
+        if (!_changes.Writer.TryWrite(change))
+        {
+            // Only when the database has been stuck for thousands of changes; the service's next change repairs it.
+            LogDropped(change.Service);
+        }
+    }
+
+    private async Task FollowRemovalsAsync(CancellationToken stoppingToken)
+    {
+        HashSet<string>? previous = null;
+        await foreach (var version in configuration.WatchAsync(stoppingToken))
+        {
+            var current = version.Services.Select(service => service.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var removed in previous?.Except(current) ?? [])
+            {
+                Enqueue(new Change(removed, Raise: null));
+            }
+
+            previous = current;
+        }
+    }
+
+    private async Task TellAllAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
+        {
+            await TellAsync(change, stoppingToken);
+        }
+    }
+
+    private async Task TellAsync(Change change, CancellationToken cancellationToken)
+    {
+        var down = change.Raise is not null;
+        if (_told.TryGetValue(change.Service, out var wasDown) && wasDown == down)
         {
             return;
         }
 
         try
         {
-            if (down)
+            if (change.Raise is { } signal)
             {
-                await signals.RaiseAsync(SignalFor(status), cancellationToken);
+                await signals.RaiseAsync(signal, cancellationToken);
             }
             else
             {
-                await signals.ClearAsync(AlertFingerprint.For(Rule, status.Service), cancellationToken);
+                await signals.ClearAsync(AlertFingerprint.For(Rule, change.Service), cancellationToken);
             }
 
-            _told[status.Service] = down;
+            _told[change.Service] = down;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Not remembered as told: the service's next change tries again.
-            LogFailed(exception, status.Service);
+            LogFailed(exception, change.Service);
         }
     }
+
+    /// <summary>Raise <see cref="Raise"/> for the service, or (null) clear its alert.</summary>
+    private sealed record Change(string Service, AlertSignal? Raise);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status change of {Service} dropped: the alert queue is full")]
     private partial void LogDropped(string service);
