@@ -9,9 +9,10 @@ namespace ItssMonitor.Server.Alerting;
 
 /// <summary>
 /// The live path's alert: a service whose rolled-up state is <see cref="ServiceState.Down"/> (its checks' failures
-/// confirmed) raises <c>service-down</c>; leaving down clears it. Changes come from the status feed through a bounded
-/// channel, so the sample pipeline never waits for the database. A service taken out of the monitoring file is no
-/// longer down: its alert is cleared too.
+/// confirmed) raises <c>service-down</c>; up or degraded clears it. Stale or unknown says nothing either way (a node
+/// that no longer hears from the service would wrongly resolve an outage another node sees), so they are ignored.
+/// Changes come from the status feed through a bounded channel, so the sample pipeline never waits for the
+/// database. A service taken out of the monitoring file is no longer down: its alert is cleared too.
 /// </summary>
 internal sealed partial class ServiceDownAlerts(
     StatusFeed feed,
@@ -51,7 +52,7 @@ internal sealed partial class ServiceDownAlerts(
 
     private void Enqueue(IReadOnlyList<ServiceStatus> changes)
     {
-        foreach (var status in changes.Where(status => status.State != ServiceState.Unknown))
+        foreach (var status in changes.Where(status => status.State is ServiceState.Down or ServiceState.Degraded or ServiceState.Up))
         {
             Enqueue(new Change(status.Service, status.State == ServiceState.Down ? SignalFor(status) : null));
         }
