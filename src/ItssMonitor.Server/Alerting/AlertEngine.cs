@@ -112,9 +112,11 @@ public sealed partial class AlertEngine(
             {
                 try
                 {
-                    await listener.OnAlertChangedAsync(outcome, cancellationToken);
+                    // Not the caller's token: the change is committed, and a caller that gave up (an HTTP client
+                    // closing after its acknowledgement) must not keep it from the hub or cancel an escalation.
+                    await listener.OnAlertChangedAsync(outcome, CancellationToken.None);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception)
                 {
                     // The change is stored; one failing listener must not keep it from the others.
                     LogListenerFailed(exception, listener.GetType().Name, outcome.Alert?.Fingerprint.Id);
