@@ -1,5 +1,6 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
+using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
@@ -33,6 +34,7 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddSlaEvaluation(builder.Configuration);
 builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddAlerting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapPages();
 app.MapWall();
 app.MapJobs();
 app.MapSla();
+app.MapAlerts();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

@@ -23,6 +23,9 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>Cron expression of the security evaluation job (<c>Jobs:SecurityEvaluationSchedule</c>), every minute by default.</summary>
     public string SecurityEvaluationSchedule { get; set; } = "* * * * *";
 
+    /// <summary>Cron expression of the alert review (<c>Jobs:AlertReviewSchedule</c>): re-fire and flap damping.</summary>
+    public string AlertReviewSchedule { get; set; } = "* * * * *";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || SchedulePollingInterval > TimeSpan.FromMinutes(5))
@@ -31,7 +34,8 @@ public sealed class JobsOptions : IValidatableObject
         }
 
         foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule),
-            ("Jobs:SlaEvaluationSchedule", SlaEvaluationSchedule), ("Jobs:SecurityEvaluationSchedule", SecurityEvaluationSchedule) })
+            ("Jobs:SlaEvaluationSchedule", SlaEvaluationSchedule), ("Jobs:SecurityEvaluationSchedule", SecurityEvaluationSchedule),
+            ("Jobs:AlertReviewSchedule", AlertReviewSchedule) })
         {
             if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
             {

@@ -1,4 +1,5 @@
 using Hangfire;
+using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Security;
 using ItssMonitor.Server.Sla;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             recurringJobs.AddOrUpdate<SlaEvaluationJob>(SlaEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         Register("Jobs:SecurityEvaluationSchedule", jobs.SecurityEvaluationSchedule, schedule =>
             recurringJobs.AddOrUpdate<SecurityEvaluationJob>(SecurityEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
+        Register("Jobs:AlertReviewSchedule", jobs.AlertReviewSchedule, schedule =>
+            recurringJobs.AddOrUpdate<AlertReviewJob>(AlertReviewJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Alerting;
 
 namespace ItssMonitor.Server.Status;
 
@@ -10,4 +11,10 @@ public interface IStatusClient
 
     /// <summary>The services that changed since the last batch, each once with its latest state.</summary>
     Task StatusChanged(IReadOnlyList<ServiceStatus> services);
+
+    /// <summary>Every open alert (firing or acknowledged), worst first; sent on connect, right after the first snapshot.</summary>
+    Task OpenAlerts(IReadOnlyList<AlertView> alerts);
+
+    /// <summary>An alert changed (opened, re-fired, acknowledged, resolved, flapping); sent to every client, whatever its filter.</summary>
+    Task AlertChanged(AlertView alert);
 }
