@@ -4,13 +4,13 @@ using Microsoft.Extensions.Logging;
 
 namespace ItssMonitor.Storage.Relational;
 
-/// <summary>Creates the relational tables at start when the database has none.</summary>
+/// <summary>Creates the relational store's missing tables at start.</summary>
 internal sealed partial class RelationalStoreInitializer(IDbContextFactory<MonitorDbContext> contexts, ILogger<RelationalStoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await context.Database.EnsureCreatedAsync(cancellationToken);
+        await RelationalSchema.CreateAsync(context, cancellationToken);
         LogReady(context.Database.ProviderName ?? "?");
     }
 

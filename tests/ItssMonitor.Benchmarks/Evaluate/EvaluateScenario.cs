@@ -48,7 +48,7 @@ internal static class EvaluateScenario
             var contexts = relational.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
             await using (var context = await contexts.CreateDbContextAsync())
             {
-                await context.Database.EnsureCreatedAsync();
+                await RelationalSchema.CreateAsync(context, CancellationToken.None);
             }
 
             var signals = new CountingSignals();

@@ -4,6 +4,7 @@ using ItssMonitor.Storage.Relational;
 using ItssMonitor.Storage.Relational.Alerts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using static ItssMonitor.IntegrationTests.Fixtures.TestData;
 
 namespace ItssMonitor.IntegrationTests.Alerting;
@@ -30,7 +31,7 @@ public abstract class AlertStoreContract : IAsyncLifetime
         _options = await CreateEmptyDatabaseAsync();
         await using (var context = new MonitorDbContext(_options))
         {
-            await context.Database.EnsureCreatedAsync();
+            await RelationalSchema.CreateAsync(context, CancellationToken.None);
         }
 
         Store = NewNode();
@@ -223,6 +224,34 @@ public abstract class AlertStoreContract : IAsyncLifetime
         new(AlertFingerprint.For(rule, service), service, severity, $"{service} burns its error budget", evidence.ToDictionary(e => e.Key, e => e.Value));
 
     private static string Describe(Alert alert) => JsonSerializer.Serialize(alert with { Evidence = new SortedDictionary<string, string>(alert.Evidence.ToDictionary()) });
+
+    [Fact]
+    public async Task Its_tables_are_created_in_a_database_that_already_holds_others_and_creating_them_again_keeps_the_data()
+    {
+        // In production Hangfire's tables may share the database: EF Core's EnsureCreated would then create nothing.
+        var shared = await CreateEmptyDatabaseAsync();
+        await using (var context = new MonitorDbContext(shared))
+        {
+            var database = context.GetService<IRelationalDatabaseCreator>();
+            if (!await database.ExistsAsync(None))
+            {
+                await database.CreateAsync(None);
+            }
+
+            await context.Database.ExecuteSqlRawAsync("CREATE TABLE someone_elses_jobs (id integer)");
+            await RelationalSchema.CreateAsync(context, None);
+        }
+
+        var store = new AlertStore(new PooledDbContextFactory<MonitorDbContext>(shared));
+        var signal = Signal("checkout");
+        await store.ChangeAsync(AlertSelection.OfIds([signal.Fingerprint.Id]), Policy, book => [book.Fire(signal, T0)], None);
+        await using (var context = new MonitorDbContext(shared))
+        {
+            await RelationalSchema.CreateAsync(context, None);
+        }
+
+        Assert.Equal(AlertState.Firing, (await store.FindAsync(signal.Fingerprint.Id, None))!.State);
+    }
 
     private AlertStore NewNode() => new(new PooledDbContextFactory<MonitorDbContext>(_options));
 

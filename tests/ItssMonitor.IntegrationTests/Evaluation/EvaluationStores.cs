@@ -50,7 +50,7 @@ internal sealed class EvaluationStores : IAsyncDisposable
         stores._relational = new ServiceCollection().AddRelationalStore(configuration).BuildServiceProvider();
         stores.Relational = stores._relational.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
         await using var context = await stores.Relational.CreateDbContextAsync();
-        await context.Database.EnsureCreatedAsync();
+        await RelationalSchema.CreateAsync(context, CancellationToken.None);
         return stores;
     }
 

@@ -27,7 +27,7 @@ public sealed class SlaApiTests : IAsyncLifetime
             var contexts = provider.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
             await using (var context = await contexts.CreateDbContextAsync())
             {
-                await context.Database.EnsureCreatedAsync();
+                await RelationalSchema.CreateAsync(context, CancellationToken.None);
             }
 
             // Ledger: 60 of 360 samples down over the last hour (burn 166.7×), 60 of 259,200 over 30 days.

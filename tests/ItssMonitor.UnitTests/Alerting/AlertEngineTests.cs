@@ -34,7 +34,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
         var options = new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite($"Data Source={Path.Combine(_directory.FullName, "alerts.db")}").Options;
         await using (var context = new MonitorDbContext(options))
         {
-            await context.Database.EnsureCreatedAsync();
+            await RelationalSchema.CreateAsync(context, CancellationToken.None);
         }
 
         _store = new AlertStore(new PooledDbContextFactory<MonitorDbContext>(options));
