@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Core.Sla;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -7,12 +8,17 @@ namespace ItssMonitor.Server.Demo;
 
 /// <summary>
 /// The monitoring configuration used when none is given: HTTP checks of the <see cref="DemoTarget"/>s
-/// this server hosts, reached at the address it listens on (known once it has started).
+/// this server hosts, reached at the address it listens on (known once it has started), and one maintenance window.
 /// </summary>
 internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifetime) : IMonitoringConfigurationSource
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    // A recurring window, so a first run also shows the maintenance state (and its silenced alerts) within half an hour.
+    private static readonly MaintenanceCalendar Maintenance = new([
+        new RecurringMaintenanceWindow("Export cache rebuild", ["Reporting"], CronSchedule.Parse("*/30 * * * *"), TimeSpan.FromMinutes(5)),
+    ]);
 
     public async Task<MonitoringConfiguration> GetAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +32,7 @@ internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifeti
                 [new CheckDefinition(target.Check, CheckKinds.Http, Interval, Timeout) { Url = new Uri(baseUri, target.Path) }],
                 new ServiceSla(target.SlaAvailability)))
             .ToList();
-        return new MonitoringConfiguration(services);
+        return new MonitoringConfiguration(services) { Maintenance = Maintenance };
     }
 
     /// <summary>The demo estate never changes.</summary>
