@@ -178,6 +178,40 @@ public sealed class WallTests(BrowserServer browser)
         Assert.Equal(first.Count, second.Count);
     }
 
+    [Fact]
+    public async Task An_open_critical_alert_shows_in_the_strip_and_rings_its_tile_until_it_is_resolved()
+    {
+        await using var estate = await WallEstate.StartAsync();
+        using var api = new Alerting.AlertApi(estate.Server.Url);
+        var id = (await api.WaitForServiceDownAsync("Mail Relay", "firing")).GetProperty("id").GetString()!;
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.GotoAsync(estate.Url());
+        await WaitForStateAsync(page, "Branch Till", "stale");
+        var strip = page.Locator($"#alerts .alert[data-id='{id}']");
+        await strip.WaitForAsync(new() { Timeout = 10_000 });
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, "wall-alert-1920x1080.png") });
+        Assert.Equal("critical", await strip.GetAttributeAsync("data-severity"));
+        Assert.Equal("Mail Relay", await strip.Locator(".service").TextContentAsync());
+        Assert.StartsWith("Mail Relay is down", await strip.Locator(".summary").TextContentAsync());
+        Assert.Matches(@"^for \d+ s$", await strip.Locator(".for").TextContentAsync());
+        Assert.Equal("critical", await page.GetAttributeAsync(".tile[data-name='Mail Relay']", "data-alert"));
+        Assert.Equal(1, await page.Locator(".tile[data-alert]").CountAsync());
+        var tiles = await TilesAsync(page);
+        Assert.All(tiles, tile => Assert.False(tile.Clipped, $"{tile.Name}'s tile clips its content"));
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.documentElement.scrollHeight <= innerHeight && document.querySelector('#alerts').getBoundingClientRect().bottom <= innerHeight"),
+            "the strip is off the screen or the wall scrolls");
+
+        await api.PostAsync($"api/v1/alerts/{id}/ack", """{"by": "bob"}""");
+        await page.Locator($"#alerts .alert[data-id='{id}'] .ack", new() { HasText = "ack: bob" }).WaitForAsync(new() { Timeout = 5_000 });
+        await page.WaitForSelectorAsync(".tile[data-name='Mail Relay']:not([data-alert])", new() { Timeout = 5_000 });
+
+        await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");
+        await page.WaitForSelectorAsync("#alerts", new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
+        Assert.Equal(0, await page.Locator("#alerts .alert").CountAsync());
+    }
+
     private static Task WaitForStateAsync(IPage page, string service, string state, TimeSpan? timeout = null) =>
         page.WaitForFunctionAsync(
             "([name, state]) => document.querySelector(`.tile[data-name=\"${CSS.escape(name)}\"]`)?.dataset.state === state",

@@ -56,5 +56,5 @@ internal static class AlertText
 
     /// <summary>The report's figures in one sentence: how many, and how fast they were acknowledged and resolved.</summary>
     public static string Summary(IncidentSummary summary) => string.Create(Culture,
-        $"{summary.Count} incidents · {summary.Acknowledged} acknowledged, MTTA {Seconds(summary.MttaSeconds)} · {summary.Resolved} resolved, MTTR {Seconds(summary.MttrSeconds)}");
+        $"{summary.Count} {(summary.Count == 1 ? "incident" : "incidents")} · {summary.Acknowledged} acknowledged, MTTA {Seconds(summary.MttaSeconds)} · {summary.Resolved} resolved, MTTR {Seconds(summary.MttrSeconds)}");
 }
