@@ -73,6 +73,9 @@ public sealed class IncidentsPageTests(BrowserServer browser)
             Assert.Equal(["Ledger", "Search"], await page.Locator("tr.alert-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)"));
             await page.Locator("[data-testid=open-alerts-badge]", new() { HasText = "2" }).WaitForAsync(Soon);
             await page.ScreenshotAsync(new() { Path = LivePage.Screenshot("incidents-two-alerts") });
+            await page.SetViewportSizeAsync(1280, 800);
+            await page.ScreenshotAsync(new() { Path = LivePage.Screenshot("incidents-two-alerts-1280x800") });
+            await page.SetViewportSizeAsync(1920, 1080);
 
             // Resolve offers the name this browser used before.
             await row.Locator("button.resolve").ClickAsync();

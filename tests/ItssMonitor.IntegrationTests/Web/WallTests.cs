@@ -206,6 +206,7 @@ public sealed class WallTests(BrowserServer browser)
         await api.PostAsync($"api/v1/alerts/{id}/ack", """{"by": "bob"}""");
         await page.Locator($"#alerts .alert[data-id='{id}'] .ack", new() { HasText = "ack: bob" }).WaitForAsync(new() { Timeout = 5_000 });
         await page.WaitForSelectorAsync(".tile[data-name='Mail Relay']:not([data-alert])", new() { Timeout = 5_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, "wall-alert-acknowledged-1920x1080.png") });
 
         await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");
         await page.WaitForSelectorAsync("#alerts", new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
