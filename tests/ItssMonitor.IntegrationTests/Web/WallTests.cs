@@ -203,15 +203,32 @@ public sealed class WallTests(BrowserServer browser)
             "() => document.documentElement.scrollHeight <= innerHeight && document.querySelector('#alerts').getBoundingClientRect().bottom <= innerHeight"),
             "the strip is off the screen or the wall scrolls");
 
+        // A newer outage goes on top; acknowledged alerts go below the unacknowledged ones and lose their ring.
+        estate.TakeTargetDown();
+        var checkout = (await api.WaitForServiceDownAsync(WallEstate.ProbedService, "firing")).GetProperty("id").GetString()!;
+        await page.Locator($"#alerts .alert[data-id='{checkout}']").WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal([WallEstate.ProbedService, "Mail Relay"], await StripAsync(page));
+        Assert.Equal(2, await page.Locator(".tile[data-alert]").CountAsync());
+
+        await api.PostAsync($"api/v1/alerts/{checkout}/ack", """{"by": "carol"}""");
+        await page.Locator($"#alerts .alert[data-id='{checkout}'] .ack", new() { HasText = "ack: carol" }).WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal(["Mail Relay", WallEstate.ProbedService], await StripAsync(page));
+        Assert.Equal("Mail Relay", await page.GetAttributeAsync(".tile[data-alert]", "data-name"));
+
         await api.PostAsync($"api/v1/alerts/{id}/ack", """{"by": "bob"}""");
         await page.Locator($"#alerts .alert[data-id='{id}'] .ack", new() { HasText = "ack: bob" }).WaitForAsync(new() { Timeout = 5_000 });
         await page.WaitForSelectorAsync(".tile[data-name='Mail Relay']:not([data-alert])", new() { Timeout = 5_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, "wall-alert-acknowledged-1920x1080.png") });
 
         await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");
+        await api.PostAsync($"api/v1/alerts/{checkout}/resolve", """{"by": "carol"}""");
         await page.WaitForSelectorAsync("#alerts", new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
         Assert.Equal(0, await page.Locator("#alerts .alert").CountAsync());
     }
+
+    /// <summary>The services of the alert strip's lines, top to bottom.</summary>
+    private static Task<string[]> StripAsync(IPage page) =>
+        page.Locator("#alerts .alert .service").EvaluateAllAsync<string[]>("lines => lines.map(line => line.textContent)");
 
     private static Task WaitForStateAsync(IPage page, string service, string state, TimeSpan? timeout = null) =>
         page.WaitForFunctionAsync(
