@@ -15,13 +15,16 @@ public sealed class IncidentsPageTests(BrowserServer browser)
 {
     private static readonly LocatorWaitForOptions Soon = new() { Timeout = 10_000 };
 
+    // Payments API misses its SLA in this estate: a burn-rate alert at the next minute would change the counts mid-test.
+    private static readonly (string, string) NoSlaEvaluation = ("Jobs__SlaEvaluationSchedule", "0 0 1 1 *");
+
     [Fact]
     public async Task An_alert_is_acknowledged_and_resolved_on_the_page_and_a_new_one_arrives_live()
     {
         var estate = new PagesEstate();
         try
         {
-            await estate.StartAsync();
+            await estate.StartAsync(NoSlaEvaluation);
             using var api = new AlertApi(estate.Url);
             var id = (await api.WaitForServiceDownAsync("Ledger", "firing")).GetProperty("id").GetString()!;
             var page = await browser.NewPageAsync(1920, 1080);
@@ -38,7 +41,7 @@ public sealed class IncidentsPageTests(BrowserServer browser)
             Assert.Equal(estate.PageOf("Ledger"), await row.Locator(".col-service a").EvaluateAsync<string>("a => a.href"));
             Assert.Equal("service-down", await row.Locator(".col-rule").InnerTextAsync());
             Assert.Contains("connection refused", await row.Locator(".col-summary").InnerTextAsync());
-            Assert.Matches(@"for \d+ s", await row.Locator(".col-opened").InnerTextAsync());
+            Assert.Matches(@"for \d+ (s|min)", await row.Locator(".col-opened").InnerTextAsync());
             Assert.Equal("1", await page.Locator("[data-testid=open-alerts-badge]").InnerTextAsync());
 
             await row.Locator("button.acknowledge").ClickAsync();
@@ -103,7 +106,7 @@ public sealed class IncidentsPageTests(BrowserServer browser)
         var estate = new PagesEstate();
         try
         {
-            await estate.StartAsync();
+            await estate.StartAsync(NoSlaEvaluation);
             using var api = new AlertApi(estate.Url);
             var id = (await api.WaitForServiceDownAsync("Ledger", "firing")).GetProperty("id").GetString()!;
             var (status, _, _) = await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");

@@ -194,7 +194,7 @@ public sealed class WallTests(BrowserServer browser)
         Assert.Equal("critical", await strip.GetAttributeAsync("data-severity"));
         Assert.Equal("Mail Relay", await strip.Locator(".service").TextContentAsync());
         Assert.StartsWith("Mail Relay is down", await strip.Locator(".summary").TextContentAsync());
-        Assert.Matches(@"^for \d+ s$", await strip.Locator(".for").TextContentAsync());
+        Assert.Matches(@"^for \d+ (s|min)$", await strip.Locator(".for").TextContentAsync());
         Assert.Equal("critical", await page.GetAttributeAsync(".tile[data-name='Mail Relay']", "data-alert"));
         Assert.Equal(1, await page.Locator(".tile[data-alert]").CountAsync());
         var tiles = await TilesAsync(page);
