@@ -26,6 +26,8 @@ internal static class AlertEndpoints
         services.AddSingleton<IAlertSignals>(provider => provider.GetRequiredService<AlertEngine>());
         services.AddSingleton<IAlertReader>(provider => provider.GetRequiredService<AlertEngine>());
         services.AddSingleton<IAlertListener, AlertHubListener>();
+        services.AddSingleton<AlertFeed>();
+        services.AddSingleton<IAlertListener>(provider => provider.GetRequiredService<AlertFeed>());
         services.AddHostedService<ServiceDownAlerts>();
         services.AddTransient<AlertReviewJob>();
         return services;

@@ -178,6 +178,58 @@ public sealed class WallTests(BrowserServer browser)
         Assert.Equal(first.Count, second.Count);
     }
 
+    [Fact]
+    public async Task An_open_critical_alert_shows_in_the_strip_and_rings_its_tile_until_it_is_resolved()
+    {
+        await using var estate = await WallEstate.StartAsync();
+        using var api = new Alerting.AlertApi(estate.Server.Url);
+        var id = (await api.WaitForServiceDownAsync("Mail Relay", "firing")).GetProperty("id").GetString()!;
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.GotoAsync(estate.Url());
+        await WaitForStateAsync(page, "Branch Till", "stale");
+        var strip = page.Locator($"#alerts .alert[data-id='{id}']");
+        await strip.WaitForAsync(new() { Timeout = 10_000 });
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, "wall-alert-1920x1080.png") });
+        Assert.Equal("critical", await strip.GetAttributeAsync("data-severity"));
+        Assert.Equal("Mail Relay", await strip.Locator(".service").TextContentAsync());
+        Assert.StartsWith("Mail Relay is down", await strip.Locator(".summary").TextContentAsync());
+        Assert.Matches(@"^for \d+ (s|min)$", await strip.Locator(".for").TextContentAsync());
+        Assert.Equal("critical", await page.GetAttributeAsync(".tile[data-name='Mail Relay']", "data-alert"));
+        Assert.Equal(1, await page.Locator(".tile[data-alert]").CountAsync());
+        var tiles = await TilesAsync(page);
+        Assert.All(tiles, tile => Assert.False(tile.Clipped, $"{tile.Name}'s tile clips its content"));
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.documentElement.scrollHeight <= innerHeight && document.querySelector('#alerts').getBoundingClientRect().bottom <= innerHeight"),
+            "the strip is off the screen or the wall scrolls");
+
+        // A newer outage goes on top; acknowledged alerts go below the unacknowledged ones and lose their ring.
+        estate.TakeTargetDown();
+        var checkout = (await api.WaitForServiceDownAsync(WallEstate.ProbedService, "firing")).GetProperty("id").GetString()!;
+        await page.Locator($"#alerts .alert[data-id='{checkout}']").WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal([WallEstate.ProbedService, "Mail Relay"], await StripAsync(page));
+        Assert.Equal(2, await page.Locator(".tile[data-alert]").CountAsync());
+
+        await api.PostAsync($"api/v1/alerts/{checkout}/ack", """{"by": "carol"}""");
+        await page.Locator($"#alerts .alert[data-id='{checkout}'] .ack", new() { HasText = "ack: carol" }).WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal(["Mail Relay", WallEstate.ProbedService], await StripAsync(page));
+        Assert.Equal("Mail Relay", await page.GetAttributeAsync(".tile[data-alert]", "data-name"));
+
+        await api.PostAsync($"api/v1/alerts/{id}/ack", """{"by": "bob"}""");
+        await page.Locator($"#alerts .alert[data-id='{id}'] .ack", new() { HasText = "ack: bob" }).WaitForAsync(new() { Timeout = 5_000 });
+        await page.WaitForSelectorAsync(".tile[data-name='Mail Relay']:not([data-alert])", new() { Timeout = 5_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserServer.ScreenshotDirectory, "wall-alert-acknowledged-1920x1080.png") });
+
+        await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");
+        await api.PostAsync($"api/v1/alerts/{checkout}/resolve", """{"by": "carol"}""");
+        await page.WaitForSelectorAsync("#alerts", new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
+        Assert.Equal(0, await page.Locator("#alerts .alert").CountAsync());
+    }
+
+    /// <summary>The services of the alert strip's lines, top to bottom.</summary>
+    private static Task<string[]> StripAsync(IPage page) =>
+        page.Locator("#alerts .alert .service").EvaluateAllAsync<string[]>("lines => lines.map(line => line.textContent)");
+
     private static Task WaitForStateAsync(IPage page, string service, string state, TimeSpan? timeout = null) =>
         page.WaitForFunctionAsync(
             "([name, state]) => document.querySelector(`.tile[data-name=\"${CSS.escape(name)}\"]`)?.dataset.state === state",

@@ -27,6 +27,7 @@ const bannerEl = document.getElementById('banner');
 const linkEl = document.getElementById('link');
 const updatedEl = document.getElementById('updated');
 const pageEl = document.getElementById('page');
+const alertsEl = document.getElementById('alerts');
 const countEls = Object.fromEntries(STATES.map(state => [state, document.querySelector(`#counts [data-state="${state}"]`)]));
 
 /** name → { el, status, rank, refs } */
@@ -38,6 +39,12 @@ let page = 0;
 let connected = false;
 let lastMessageAt = null; // when the last snapshot or change arrived
 let lastAliveAt = null; // the last moment the connection was known to be up (pings keep it so)
+/** id → open alert (firing or acknowledged), as the hub sends them */
+const alerts = new Map();
+let alertsHtml = '';
+// The strip lists this many; more would squeeze the tiles, and the desk's /incidents has them all.
+const MAX_ALERTS = 3;
+const SEVERITIES = ['critical', 'warning'];
 
 if (debug) {
   window.__wallDebug = { snapshots: [], changes: [] };
@@ -127,6 +134,7 @@ function render(services) {
   tilesEl.innerHTML = sorted.map((entry, i) => tileHtml(entry.status, orderOf(entry), !onPage(i))).join('');
   const elements = tilesEl.children;
   sorted.forEach((entry, i) => { entry.el = elements[i]; });
+  markAlerted();
   recount();
   showPage();
 }
@@ -155,6 +163,7 @@ function update(status) {
     tiles.set(status.service, entry);
     tilesEl.insertAdjacentHTML('beforeend', tileHtml(status, 0));
     entry.el = tilesEl.lastElementChild;
+    markAlerted();
     rankByName();
     tiles.forEach(other => { other.el.style.order = orderOf(other); });
     counts[status.state]++;
@@ -334,6 +343,68 @@ function tick() {
   }
   bannerEl.hidden = banner === null;
   if (banner !== null && bannerEl.textContent !== banner) bannerEl.textContent = banner;
+  showAlerts(now);
+}
+
+/** The alerts this wall shows: critical and warning, of its services when it is filtered; critical, unacknowledged, newest first. */
+function shownAlerts() {
+  const filtered = filter.team || filter.tag;
+  return [...alerts.values()]
+    .filter(alert => SEVERITIES.includes(alert.severity) && (!filtered || tiles.has(alert.service)))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)
+      || (a.state === 'firing' ? 0 : 1) - (b.state === 'firing' ? 0 : 1)
+      || Date.parse(b.openedAt) - Date.parse(a.openedAt));
+}
+
+function alertHtml(alert, now) {
+  const ack = alert.state === 'acknowledged' ? `<span class="ack">ack: ${escape(alert.acknowledgedBy || '')}</span>` : '';
+  return `<div class="alert" data-severity="${alert.severity}" data-state="${alert.state}" data-id="${escape(alert.id)}">`
+    + `<span class="severity">${alert.severity === 'critical' ? 'Critical' : 'Warning'}</span>`
+    + `<span class="service">${escape(alert.service)}</span>`
+    + `<span class="summary">${escape(alert.summary)}</span>`
+    + `<span class="for">for ${ageText(now - Date.parse(alert.openedAt))}</span>${ack}</div>`;
+}
+
+/** The strip under the tiles; rewritten only when its text changes, and the grid re-laid out when its height may have. */
+function showAlerts(now) {
+  const shown = shownAlerts();
+  const more = shown.length > MAX_ALERTS ? `<div class="more">+${shown.length - MAX_ALERTS} more open alerts</div>` : '';
+  const html = shown.slice(0, MAX_ALERTS).map(alert => alertHtml(alert, now)).join('') + more;
+  if (html === alertsHtml) return;
+  const rowsBefore = alertsEl.childElementCount;
+  alertsHtml = html;
+  alertsEl.innerHTML = html;
+  alertsEl.hidden = html === '';
+  if (alertsEl.childElementCount !== rowsBefore) layout();
+}
+
+/** Rings the tile of every service with an open, unacknowledged critical alert. */
+function markAlerted() {
+  const alerted = new Set([...alerts.values()].filter(a => a.severity === 'critical' && a.state === 'firing').map(a => a.service));
+  tiles.forEach((entry, service) => {
+    if (!entry.el) return;
+    const on = alerted.has(service);
+    if (on !== ('alert' in entry.el.dataset)) {
+      if (on) entry.el.dataset.alert = 'critical'; else delete entry.el.dataset.alert;
+    }
+  });
+}
+
+function onOpenAlerts(list) {
+  // Every connection sends the whole list: replacing the map repairs whatever a lost connection missed.
+  alerts.clear();
+  list.forEach(alert => alerts.set(alert.id, alert));
+  alertsChanged();
+}
+
+function onAlertChanged(alert) {
+  if (alert.state === 'resolved') alerts.delete(alert.id); else alerts.set(alert.id, alert);
+  alertsChanged();
+}
+
+function alertsChanged() {
+  markAlerted();
+  showAlerts(Date.now());
 }
 
 function rotate() {
@@ -363,6 +434,8 @@ connection.keepAliveIntervalInMilliseconds = 2000;
 
 connection.on('snapshot', onSnapshot);
 connection.on('statusChanged', onStatusChanged);
+connection.on('openAlerts', onOpenAlerts);
+connection.on('alertChanged', onAlertChanged);
 connection.onreconnecting(() => setConnection('lost'));
 connection.onreconnected(async () => {
   setConnection('live');
