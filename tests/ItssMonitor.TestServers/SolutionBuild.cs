@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ItssMonitor.TestServers;
 
-/// <summary>Where the solution's own programs (the server, the agent) are built, for tests and benchmarks that start them as processes.</summary>
+/// <summary>Where the solution lives and where its own programs (the server, the agent) are built, for tests and benchmarks that start them or read its files.</summary>
 public static class SolutionBuild
 {
     /// <summary>
@@ -12,15 +12,19 @@ public static class SolutionBuild
     public static string ProgramPath(string program, Assembly builtLike)
     {
         var configuration = builtLike.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var path = Path.Combine(RootDirectory(), "src", program, "bin", configuration, "net10.0", program + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {program} is not at {path}", path);
+    }
+
+    /// <summary>The directory holding <c>ItssMonitor.sln</c>: the repository root, where files such as <c>grafana/</c> are.</summary>
+    public static string RootDirectory()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ItssMonitor.sln")))
         {
             directory = directory.Parent;
         }
 
-        var path = Path.Combine(
-            directory?.FullName ?? throw new InvalidOperationException("ItssMonitor.sln not found above " + AppContext.BaseDirectory),
-            "src", program, "bin", configuration, "net10.0", program + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {program} is not at {path}", path);
+        return directory?.FullName ?? throw new InvalidOperationException("ItssMonitor.sln not found above " + AppContext.BaseDirectory);
     }
 }
