@@ -49,7 +49,8 @@ public sealed class BurnRateAlertTests(InfluxDbServer influx)
     [Fact]
     public async Task The_same_outage_inside_a_maintenance_window_of_the_monitoring_file_fires_nothing()
     {
-        var start = DateTimeOffset.UtcNow;
+        // Whole seconds, as the monitoring file writes them.
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var window = (From: start.AddMinutes(-30), To: start.AddMinutes(-12));
         await using var server = await StartAsync(window);
         var history = await PushHistoryAsync(server);
@@ -95,7 +96,7 @@ public sealed class BurnRateAlertTests(InfluxDbServer influx)
             file += $$"""
 
                 maintenance:
-                  - { name: "DB upgrade", services: [Ledger], start: "{{Iso(from)}}", end: "{{Iso(to)}}" }
+                  - { name: "DB upgrade", services: [Ledger], start: "{{EarlyWarningServer.Iso(from)}}", end: "{{EarlyWarningServer.Iso(to)}}" }
                 """;
         }
 
@@ -144,6 +145,4 @@ public sealed class BurnRateAlertTests(InfluxDbServer influx)
         var consumed = 100.0 * period.Count(sample => !sample.Up) / period.Count / ((100 - Target) / 100);
         Assert.Equal(consumed, status.GetProperty("budgetConsumedPercent").GetDouble(), 6);
     }
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

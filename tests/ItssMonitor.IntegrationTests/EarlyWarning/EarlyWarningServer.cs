@@ -73,6 +73,9 @@ public sealed class EarlyWarningServer : IAsyncDisposable
         timestamp = timestamp.ToString("O", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A time as the monitoring file takes it (ISO 8601 in UTC, whole seconds).</summary>
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>Polls <c>GET {path}</c> until <paramref name="done"/> holds for its JSON answer; fails after 60 s showing the last answer.</summary>
     public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done, string what)
     {

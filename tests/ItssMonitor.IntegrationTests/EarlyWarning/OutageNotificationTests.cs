@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ItssMonitor.IntegrationTests.Notifications;
+using ItssMonitor.TestServers;
 
 namespace ItssMonitor.IntegrationTests.EarlyWarning;
 
