@@ -7,10 +7,10 @@ namespace ItssMonitor.IntegrationTests.EarlyWarning;
 /// <summary>
 /// The whole chain in a real server process: a pushed failure takes a service down, the live path raises
 /// service-down in the alert engine, the dispatcher sends one signed webhook (surviving a refused first attempt),
-/// an acknowledgement stops the escalation, an unacknowledged alert escalates, recovery sends <c>resolved</c>, and the
-/// incidents API shows the timeline.
+/// an acknowledgement stops the escalation, an unacknowledged alert escalates by e-mail through a real SMTP server,
+/// recovery sends <c>resolved</c>, and the incidents API shows the timeline.
 /// </summary>
-public sealed class OutageNotificationTests : IAsyncLifetime
+public sealed class OutageNotificationTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private const string Secret = "e2e-signing-secret";
     private static readonly TimeSpan EscalateAfter = TimeSpan.FromSeconds(8);
@@ -37,12 +37,17 @@ public sealed class OutageNotificationTests : IAsyncLifetime
             notifications:
               channels:
                 - { name: ops-hook, kind: webhook, url: "{{_receiver.UrlFor("hook")}}", secret: "{{Secret}}" }
-                - { name: ops-pager, kind: webhook, url: "{{_receiver.UrlFor("pager")}}" }
+                - { name: ops-mail, kind: email, to: ["oncall@example.com"] }
               routes:
-                - { team: payments, severity: critical, channels: [ops-hook], escalateAfter: {{EscalateAfter.TotalSeconds}}s, escalateTo: [ops-pager] }
+                - { team: payments, severity: critical, channels: [ops-hook], escalateAfter: {{EscalateAfter.TotalSeconds}}s, escalateTo: [ops-mail] }
             """,
             new Dictionary<string, string>
             {
+                ["Notifications__Smtp__Host"] = smtp.Host,
+                ["Notifications__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Notifications__Smtp__From"] = "ItssMonitor <noc@example.com>",
+                ["Notifications__Smtp__Security"] = "None",
+                ["Notifications__PublicUrl"] = "https://noc.example",
                 ["Hangfire__SchedulePollingInterval"] = "00:00:00.200",
                 ["Notifications__RetryDelays__0"] = "00:00:01",
             });
@@ -81,18 +86,19 @@ public sealed class OutageNotificationTests : IAsyncLifetime
         Assert.StartsWith("Checkout is down: api", body.GetProperty("summary").GetString());
         Assert.Equal(alert.GetProperty("openedAt").GetDateTimeOffset(), body.GetProperty("startsAt").GetDateTimeOffset());
 
-        // Refunds is left alone: its escalation reaches the pager; Checkout's, acknowledged, never does.
+        // Refunds is left alone: its escalation reaches on-call by mail; Checkout's, acknowledged, never does.
         await _server.PushAsync(EarlyWarningServer.CheckResult("Refunds", "api", up: false, DateTimeOffset.UtcNow));
-        var refunds = (await _server.Api.WaitForServiceDownAsync("Refunds", "open")).GetProperty("id").GetString();
-        var escalated = Assert.Single(await _receiver.WaitForAcceptedAsync("pager", 1));
-        Assert.Equal((refunds, "escalated"), (escalated.Json().GetProperty("id").GetString(), escalated.Json().GetProperty("state").GetString()));
+        var refunds = (await _server.Api.WaitForServiceDownAsync("Refunds", "open")).GetProperty("id").GetString()!;
+        var escalated = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60)));
+        Assert.Contains("Subject: [CRITICAL, ESCALATED] Refunds", escalated, StringComparison.Ordinal);
+        Assert.Contains($"https://noc.example/incidents?alert={refunds}", escalated, StringComparison.Ordinal);
         var checkoutEscalationDue = alert.GetProperty("openedAt").GetDateTimeOffset() + EscalateAfter + TimeSpan.FromSeconds(3);
         if (checkoutEscalationDue > DateTimeOffset.UtcNow)
         {
             await Task.Delay(checkoutEscalationDue - DateTimeOffset.UtcNow);
         }
 
-        Assert.DoesNotContain(_receiver.Requests, request => request.Path == "/pager" && request.Json().GetProperty("id").GetString() == id);
+        Assert.DoesNotContain(smtp.Messages(), message => message.Contains("Checkout", StringComparison.Ordinal));
 
         await _server.PushAsync(EarlyWarningServer.CheckResult("Checkout", "api", up: true, DateTimeOffset.UtcNow));
         var hook = await _receiver.WaitForAcceptedAsync("hook", 3);
