@@ -11,7 +11,7 @@ using ItssMonitor.Benchmarks.Wall;
 // dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- wall [--services 2000]
 // dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- fanout [--clients 200] [--rate 1000] [--services 1000] [--seconds 60]
 // dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- evaluate [--services 2000]
-// dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- detect [--runs 6]
+// dotnet run -c Release --project tests/ItssMonitor.Benchmarks -- detect [--runs 5]
 // The probes, wall and fanout scenarios are measured runs with a baseline beside them, not microbenchmarks, so they bypass
 // BenchmarkDotNet; they start this same executable again as the probe target, our prober, and the bare SignalR hub.
 return args.FirstOrDefault() switch

@@ -28,7 +28,7 @@ internal static class DetectScenario
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var runs = args is ["--runs", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 6;
+        var runs = args is ["--runs", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 5;
         var failing = 0; // the number of the service whose target fails, 0 for none
         var targetPort = FreePort.Next();
         await using var target = await StartTargetAsync(targetPort, service => service == failing);
