@@ -100,7 +100,7 @@ public sealed class BurnRateAlertTests(InfluxDbServer influx)
                 """;
         }
 
-        return await EarlyWarningServer.StartAsync(file, settings);
+        return await EarlyWarningServer.StartAsync(_ => file, settings);
     }
 
     /// <summary>

@@ -4,12 +4,14 @@ using System.Text;
 using System.Text.Json;
 using ItssMonitor.IntegrationTests.Alerting;
 using ItssMonitor.IntegrationTests.Fixtures;
+using ItssMonitor.TestServers;
 
 namespace ItssMonitor.IntegrationTests.EarlyWarning;
 
 /// <summary>
 /// The real server process with a monitoring file of the test's own and the settings it needs, an ingest key to push
-/// check results and security facts with, and the alerts API: the whole early-warning chain as an operator has it.
+/// check results and security facts with, the alerts API, and a webhook receiver the file's channels can point at:
+/// the whole early-warning chain as an operator has it.
 /// </summary>
 public sealed class EarlyWarningServer : IAsyncDisposable
 {
@@ -18,10 +20,11 @@ public sealed class EarlyWarningServer : IAsyncDisposable
     private readonly DirectoryInfo _files;
     private readonly HttpClient _ingest;
 
-    private EarlyWarningServer(ServerProcess process, DirectoryInfo files)
+    private EarlyWarningServer(ServerProcess process, DirectoryInfo files, WebhookReceiver receiver)
     {
         Process = process;
         _files = files;
+        Receiver = receiver;
         _ingest = new HttpClient { BaseAddress = process.Url, Timeout = TimeSpan.FromSeconds(30) };
         _ingest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         Api = new AlertApi(process.Url);
@@ -31,11 +34,16 @@ public sealed class EarlyWarningServer : IAsyncDisposable
 
     public AlertApi Api { get; }
 
-    public static async Task<EarlyWarningServer> StartAsync(string monitoringFile, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Receives what the file's webhook channels send (see <see cref="WebhookRoute"/>).</summary>
+    public WebhookReceiver Receiver { get; }
+
+    /// <summary>Starts the receiver, then the server with the monitoring file <paramref name="monitoringFile"/> writes for that receiver.</summary>
+    public static async Task<EarlyWarningServer> StartAsync(Func<WebhookReceiver, string> monitoringFile, IReadOnlyDictionary<string, string> settings)
     {
+        var receiver = await WebhookReceiver.StartAsync();
         var files = Directory.CreateTempSubdirectory("itss-early-warning-");
         var file = Path.Combine(files.FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(file, monitoringFile);
+        await File.WriteAllTextAsync(file, monitoringFile(receiver));
         var environment = new Dictionary<string, string>(settings)
         {
             ["Monitoring__File"] = file,
@@ -46,14 +54,35 @@ public sealed class EarlyWarningServer : IAsyncDisposable
         };
         try
         {
-            return new EarlyWarningServer(await ServerProcess.StartAsync(environment), files);
+            return new EarlyWarningServer(await ServerProcess.StartAsync(environment), files, receiver);
         }
         catch
         {
             files.Delete(recursive: true);
+            await receiver.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>A service entry of the monitoring file: one push check <c>api</c>, down on its first failure.</summary>
+    public static string PushService(string name, string team) => $$"""
+          - name: {{name}}
+            team: {{team}}
+            failuresBeforeDown: 1
+            checks:
+              - { name: api, kind: push, interval: 1h }
+
+        """;
+
+    /// <summary>A <c>notifications:</c> section: the team's critical alerts to one webhook channel <c>ops-hook</c> at the receiver's <c>/hook</c>.</summary>
+    public static string WebhookRoute(WebhookReceiver receiver, string team) => $$"""
+        notifications:
+          channels:
+            - { name: ops-hook, kind: webhook, url: "{{receiver.UrlFor("hook")}}" }
+          routes:
+            - { team: {{team}}, severity: critical, channels: [ops-hook] }
+
+        """;
 
     /// <summary>Pushes check results (<c>type: check</c>) or security facts (<c>type: security</c>) to <c>/api/v1/samples</c>; all must be accepted.</summary>
     public async Task PushAsync(params object[] samples)
@@ -98,6 +127,7 @@ public sealed class EarlyWarningServer : IAsyncDisposable
         Api.Dispose();
         _ingest.Dispose();
         await Process.DisposeAsync();
+        await Receiver.DisposeAsync();
         _files.Delete(recursive: true);
     }
 }

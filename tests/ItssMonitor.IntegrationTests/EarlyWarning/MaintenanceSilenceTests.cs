@@ -1,5 +1,3 @@
-using ItssMonitor.TestServers;
-
 namespace ItssMonitor.IntegrationTests.EarlyWarning;
 
 /// <summary>
@@ -13,41 +11,17 @@ public sealed class MaintenanceSilenceTests : IAsyncLifetime
 
     // Whole seconds, as the monitoring file writes it.
     private readonly DateTimeOffset _windowEnd = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()) + WindowLeft;
-    private WebhookReceiver _receiver = null!;
     private EarlyWarningServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _server = await EarlyWarningServer.StartAsync(
-            $$"""
-            services:
-              - name: Ledger
-                team: payments
-                failuresBeforeDown: 1
-                checks:
-                  - { name: api, kind: push, interval: 1h }
-              - name: Refunds
-                team: payments
-                failuresBeforeDown: 1
-                checks:
-                  - { name: api, kind: push, interval: 1h }
+    public async Task InitializeAsync() => _server = await EarlyWarningServer.StartAsync(
+        receiver => "services:\n" + EarlyWarningServer.PushService("Ledger", "payments") + EarlyWarningServer.PushService("Refunds", "payments") + $$"""
             maintenance:
               - { name: "DB upgrade", services: [Ledger], start: "{{EarlyWarningServer.Iso(_windowEnd.AddHours(-1))}}", end: "{{EarlyWarningServer.Iso(_windowEnd)}}" }
-            notifications:
-              channels:
-                - { name: ops-hook, kind: webhook, url: "{{_receiver.UrlFor("hook")}}" }
-              routes:
-                - { team: payments, severity: critical, channels: [ops-hook] }
-            """,
-            new Dictionary<string, string>());
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+            """ + EarlyWarningServer.WebhookRoute(receiver, "payments"),
+        new Dictionary<string, string>());
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_service_down_in_its_maintenance_window_pages_nobody_until_the_window_closes()
@@ -56,13 +30,13 @@ public sealed class MaintenanceSilenceTests : IAsyncLifetime
         await _server.PushAsync(EarlyWarningServer.CheckResult("Refunds", "api", up: false, DateTimeOffset.UtcNow));
 
         // The live path handles changes in order: once Refunds is notified, Ledger's outage has been seen and silenced.
-        var refunds = Assert.Single(await _receiver.WaitForAcceptedAsync("hook", 1));
+        var refunds = Assert.Single(await _server.Receiver.WaitForAcceptedAsync("hook", 1));
         Assert.Equal("Refunds", refunds.Json().GetProperty("service").GetString());
         Assert.True(DateTimeOffset.UtcNow < _windowEnd, "the window closed before the test could look; the server took too long to start");
         Assert.Empty((await _server.Api.GetAsync("api/v1/alerts?service=Ledger")).Body.EnumerateArray());
         Assert.Empty((await _server.Api.GetAsync("api/v1/alerts?state=resolved&service=Ledger")).Body.EnumerateArray());
 
-        var ledger = (await _receiver.WaitForAcceptedAsync("hook", 2))[1];
+        var ledger = (await _server.Receiver.WaitForAcceptedAsync("hook", 2))[1];
         Assert.Equal(("Ledger", "firing"), (ledger.Json().GetProperty("service").GetString(), ledger.Json().GetProperty("state").GetString()));
         Assert.True(ledger.ReceivedAt >= _windowEnd, $"Ledger was notified at {ledger.ReceivedAt:O}, inside its window ending {_windowEnd:O}");
     }

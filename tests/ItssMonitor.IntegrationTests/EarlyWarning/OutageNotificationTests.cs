@@ -15,54 +15,34 @@ public sealed class OutageNotificationTests(SmtpServer smtp) : IClassFixture<Smt
     private const string Secret = "e2e-signing-secret";
     private static readonly TimeSpan EscalateAfter = TimeSpan.FromSeconds(8);
 
-    private WebhookReceiver _receiver = null!;
     private EarlyWarningServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _server = await EarlyWarningServer.StartAsync(
-            $$"""
-            services:
-              - name: Checkout
-                team: payments
-                failuresBeforeDown: 1
-                checks:
-                  - { name: api, kind: push, interval: 1h }
-              - name: Refunds
-                team: payments
-                failuresBeforeDown: 1
-                checks:
-                  - { name: api, kind: push, interval: 1h }
+    public async Task InitializeAsync() => _server = await EarlyWarningServer.StartAsync(
+        receiver => "services:\n" + EarlyWarningServer.PushService("Checkout", "payments") + EarlyWarningServer.PushService("Refunds", "payments") + $$"""
             notifications:
               channels:
-                - { name: ops-hook, kind: webhook, url: "{{_receiver.UrlFor("hook")}}", secret: "{{Secret}}" }
+                - { name: ops-hook, kind: webhook, url: "{{receiver.UrlFor("hook")}}", secret: "{{Secret}}" }
                 - { name: ops-mail, kind: email, to: ["oncall@example.com"] }
               routes:
                 - { team: payments, severity: critical, channels: [ops-hook], escalateAfter: {{EscalateAfter.TotalSeconds}}s, escalateTo: [ops-mail] }
             """,
-            new Dictionary<string, string>
-            {
-                ["Notifications__Smtp__Host"] = smtp.Host,
-                ["Notifications__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Notifications__Smtp__From"] = "ItssMonitor <noc@example.com>",
-                ["Notifications__Smtp__Security"] = "None",
-                ["Notifications__PublicUrl"] = "https://noc.example",
-                ["Hangfire__SchedulePollingInterval"] = "00:00:00.200",
-                ["Notifications__RetryDelays__0"] = "00:00:01",
-            });
-    }
+        new Dictionary<string, string>
+        {
+            ["Notifications__Smtp__Host"] = smtp.Host,
+            ["Notifications__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications__Smtp__From"] = "ItssMonitor <noc@example.com>",
+            ["Notifications__Smtp__Security"] = "None",
+            ["Notifications__PublicUrl"] = "https://noc.example",
+            ["Hangfire__SchedulePollingInterval"] = "00:00:00.200",
+            ["Notifications__RetryDelays__0"] = "00:00:01",
+        });
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task An_outage_notifies_once_signed_stops_escalating_when_acknowledged_and_resolves_with_a_timeline()
     {
-        _receiver.FailNext(1);
+        _server.Receiver.FailNext(1);
         await _server.PushAsync(EarlyWarningServer.CheckResult("Checkout", "api", up: false, DateTimeOffset.UtcNow));
         var alert = await _server.Api.WaitForServiceDownAsync("Checkout", "open");
         var id = alert.GetProperty("id").GetString()!;
@@ -70,8 +50,8 @@ public sealed class OutageNotificationTests(SmtpServer smtp) : IClassFixture<Smt
         Assert.Equal(HttpStatusCode.OK, ackStatus);
 
         // One refused attempt, then the retry: both the same notification, only the second accepted.
-        var firing = Assert.Single(await _receiver.WaitForAcceptedAsync("hook", 1));
-        var attempts = _receiver.Requests.Where(request => request.Path == "/hook").ToList();
+        var firing = Assert.Single(await _server.Receiver.WaitForAcceptedAsync("hook", 1));
+        var attempts = _server.Receiver.Requests.Where(request => request.Path == "/hook").ToList();
         Assert.Equal([false, true], attempts.Select(request => request.Accepted));
         Assert.NotNull(firing.Header("Idempotency-Key"));
         Assert.Equal(attempts[0].Header("Idempotency-Key"), firing.Header("Idempotency-Key"));
@@ -101,7 +81,7 @@ public sealed class OutageNotificationTests(SmtpServer smtp) : IClassFixture<Smt
         Assert.DoesNotContain(smtp.Messages(), message => message.Contains("Checkout", StringComparison.Ordinal));
 
         await _server.PushAsync(EarlyWarningServer.CheckResult("Checkout", "api", up: true, DateTimeOffset.UtcNow));
-        var hook = await _receiver.WaitForAcceptedAsync("hook", 3);
+        var hook = await _server.Receiver.WaitForAcceptedAsync("hook", 3);
         var resolved = Assert.Single(hook, request => request.Json().GetProperty("id").GetString() == id && request.Json().GetProperty("state").GetString() == "resolved");
         Assert.True(WebhookReceiver.SignatureIsValid(resolved, Secret));
         Assert.Equal(JsonValueKind.String, resolved.Json().GetProperty("endsAt").ValueKind);

@@ -1,5 +1,4 @@
 using System.Net;
-using ItssMonitor.TestServers;
 
 namespace ItssMonitor.IntegrationTests.EarlyWarning;
 
@@ -12,46 +11,25 @@ public sealed class RefireNotificationTests : IAsyncLifetime
 {
     private static readonly TimeSpan RefireAfter = TimeSpan.FromSeconds(3);
 
-    private WebhookReceiver _receiver = null!;
     private EarlyWarningServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _server = await EarlyWarningServer.StartAsync(
-            $$"""
-            services:
-              - name: Checkout
-                team: payments
-                failuresBeforeDown: 1
-                checks:
-                  - { name: api, kind: push, interval: 1h }
-            notifications:
-              channels:
-                - { name: ops-hook, kind: webhook, url: "{{_receiver.UrlFor("hook")}}" }
-              routes:
-                - { team: payments, severity: critical, channels: [ops-hook] }
-            """,
-            new Dictionary<string, string>
-            {
-                ["Alerting__RefireAfter"] = RefireAfter.ToString(),
-                ["Jobs__AlertReviewSchedule"] = "*/1 * * * * *",
-                ["Hangfire__SchedulePollingInterval"] = "00:00:00.200",
-            });
-    }
+    public async Task InitializeAsync() => _server = await EarlyWarningServer.StartAsync(
+        receiver => "services:\n" + EarlyWarningServer.PushService("Checkout", "payments") + EarlyWarningServer.WebhookRoute(receiver, "payments"),
+        new Dictionary<string, string>
+        {
+            ["Alerting__RefireAfter"] = RefireAfter.ToString(),
+            ["Jobs__AlertReviewSchedule"] = "*/1 * * * * *",
+            ["Hangfire__SchedulePollingInterval"] = "00:00:00.200",
+        });
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task An_unacknowledged_outage_is_notified_again_with_a_new_key_and_not_once_acknowledged()
     {
         await _server.PushAsync(EarlyWarningServer.CheckResult("Checkout", "api", up: false, DateTimeOffset.UtcNow));
 
-        var twice = await _receiver.WaitForAcceptedAsync("hook", 2);
+        var twice = await _server.Receiver.WaitForAcceptedAsync("hook", 2);
         Assert.All(twice, request => Assert.Equal(("firing", 1), (request.Json().GetProperty("state").GetString(), request.Json().GetProperty("occurrence").GetInt32())));
         Assert.Equal(twice[0].Json().GetProperty("id").GetString(), twice[1].Json().GetProperty("id").GetString());
         Assert.NotEqual(twice[0].Header("Idempotency-Key"), twice[1].Header("Idempotency-Key"));
@@ -62,8 +40,8 @@ public sealed class RefireNotificationTests : IAsyncLifetime
         // A re-fire decided just before the acknowledgement may still be on its way; after that, two more re-fire periods
         // and review ticks pass without anything sent for the acknowledged alert.
         await Task.Delay(RefireAfter);
-        var acknowledgedWith = _receiver.Accepted.Count;
+        var acknowledgedWith = _server.Receiver.Accepted.Count;
         await Task.Delay((2 * RefireAfter) + TimeSpan.FromSeconds(1));
-        Assert.Equal(acknowledgedWith, _receiver.Accepted.Count);
+        Assert.Equal(acknowledgedWith, _server.Receiver.Accepted.Count);
     }
 }

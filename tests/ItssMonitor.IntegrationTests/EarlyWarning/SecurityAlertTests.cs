@@ -14,7 +14,7 @@ public sealed class SecurityAlertTests : IAsyncLifetime
     private EarlyWarningServer _server = null!;
 
     public async Task InitializeAsync() => _server = await EarlyWarningServer.StartAsync(
-        $$"""
+        _ => $$"""
         services:
           - name: Payments API
             team: payments
