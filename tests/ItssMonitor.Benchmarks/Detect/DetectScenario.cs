@@ -98,7 +98,7 @@ internal static class DetectScenario
     /// default 1 m) makes the alert pending, <c>for: 1m</c> fires it one evaluation later (60 s), and Alertmanager waits
     /// <c>group_wait</c> (30 s) before the first notification of a new group.
     /// </summary>
-    private const string Baseline = "Prometheus + Alertmanager, computed: scrape 15 s (0–15) + evaluation 1 m (0–60) + `for: 1m` (60) + `group_wait` 30 s = 90–165 s, mean 127.5 s; with the 1 m default scrape 90–210 s, mean 150 s";
+    private const string Baseline = "Prometheus + Alertmanager, computed: scrape 15 s (0–15) + evaluation 1 m (0–60) + `for: 1m` (60) + `group_wait` 30 s = 90–165 s, mean 127.5 s; with the 1 m default scrape 90–210 s, mean 150 s; without `for:` 30–105 s, mean 67.5 s";
 
     private const double Prometheus15sMean = 7.5 + 30 + 60 + 30;
 
