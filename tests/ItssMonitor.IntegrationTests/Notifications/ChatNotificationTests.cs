@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ItssMonitor.Core.Notifications;
+using ItssMonitor.TestServers;
 
 namespace ItssMonitor.IntegrationTests.Notifications;
 

@@ -2,6 +2,7 @@ using ItssMonitor.Core.Alerting;
 using ItssMonitor.Core.Notifications;
 using ItssMonitor.Server.Notifications;
 using ItssMonitor.Storage.Relational;
+using ItssMonitor.TestServers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItssMonitor.IntegrationTests.Notifications;

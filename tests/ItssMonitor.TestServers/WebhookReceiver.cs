@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ItssMonitor.IntegrationTests.Notifications;
+namespace ItssMonitor.TestServers;
 
 /// <summary>
 /// A real HTTP receiver for notification channels (Kestrel on a free loopback port in the test process): records
@@ -83,11 +83,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task ReceiveAsync(HttpContext context)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var accepted = Interlocked.Decrement(ref _failuresLeft) < 0;
         var headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new ReceivedRequest(context.Request.Path, headers, body.ToArray(), accepted));
+        _requests.Enqueue(new ReceivedRequest(context.Request.Path, headers, body.ToArray(), accepted, receivedAt));
         context.Response.StatusCode = accepted ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
         await context.Response.WriteAsync(accepted ? "ok" : "receiver is deploying, try again");
     }
