@@ -35,7 +35,7 @@ public static class SlaReportHtml
         }
 
         html.Append("</p>");
-        Summary(html, report.Summary);
+        Summary(html, report);
         Table(html, report.Services);
         html.Append("<h2>12-month availability trend (sample-based, hourly rollups)</h2>");
         Trend(html, "All services", report.OverallTrend);
@@ -58,13 +58,15 @@ public static class SlaReportHtml
         return html.Append("</ol></body></html>").ToString();
     }
 
-    private static void Summary(StringBuilder html, ExecutiveSummary summary)
+    private static void Summary(StringBuilder html, SlaReport report)
     {
+        var summary = report.Summary;
+        var worst = summary.WorstServices.Select(name => $"{name} ({Percent(report.Services.First(service => service.Service == name).AvailabilityPercent)})").ToList();
         html.Append("<h2>Executive summary</h2><ul>")
-            .Append("<li>").Append(summary.Services).Append(" services: ").Append(summary.Met).Append(" met their SLA, ").Append(summary.Breached).Append(" breached, ")
-            .Append(summary.WithoutTargetOrData).Append(" without target or data.</li>")
+            .Append("<li>Services: ").Append(summary.Services).Append(". Met their SLA: ").Append(summary.Met).Append(". Breached: ").Append(summary.Breached)
+            .Append(". Without target or data: ").Append(summary.WithoutTargetOrData).Append(".</li>")
             .Append("<li>Overall availability: ").Append(E(Percent(summary.OverallAvailabilityPercent))).Append("</li>")
-            .Append("<li>Worst services: ").Append(E(summary.WorstServices.Count == 0 ? "none below 100 %" : string.Join(", ", summary.WorstServices))).Append("</li>")
+            .Append("<li>Worst services: ").Append(E(worst.Count == 0 ? "none below 100 %" : string.Join(", ", worst))).Append("</li>")
             .Append("<li>Incidents opened: ").Append(summary.TotalIncidents).Append("</li></ul>");
     }
 
