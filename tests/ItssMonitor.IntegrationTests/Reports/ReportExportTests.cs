@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -102,7 +101,7 @@ public sealed class ReportExportTests : IAsyncLifetime
         Assert.Equal(ScriptedMonth.BudgetLeftPercent, Cell("error_budget_left_percent"));
         Assert.Equal(("2", "120", "420", "250", "Met"), (Cell("incidents"), Cell("mtta_seconds"), Cell("mttr_seconds"), Cell("latency_p95_ms"), Cell("outcome")));
 
-        var text = await PdfTextAsync(pdf);
+        var text = await PdfText.ExtractAsync(pdf, screenshot: "sla-report");
         foreach (var expected in new[]
         {
             $"SLA report {_month.From:yyyy-MM-dd} 00:00:00 UTC to {_month.To:yyyy-MM-dd} 00:00:00 UTC", "Executive summary", "Generated",
@@ -131,31 +130,5 @@ public sealed class ReportExportTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
         Assert.Contains(detail, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>The PDF's text as <c>pdftotext</c> extracts it; its first page is also saved as a PNG to look at.</summary>
-    private async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(_directory.FullName, "report.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots"));
-        await RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", file, Path.Combine(screenshots.FullName, "sla-report"));
-        return await RunAsync("pdftotext", "-layout", file, "-");
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start (apt-get install -y poppler-utils).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
-        return await output;
     }
 }
