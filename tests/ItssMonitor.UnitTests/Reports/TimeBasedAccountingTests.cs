@@ -20,7 +20,7 @@ public sealed class TimeBasedAccountingTests
     {
         var samples = Every60s("health", [true, false, false, false, true]).Concat(Every60s("db", [true, true, true, true, true])).OrderBy(s => s.Timestamp).ToList();
 
-        var accounting = TimeBasedAccounting.Account(Ledger, samples, Range(300), []);
+        var accounting = Account(Ledger, samples, Range(300), []);
 
         Assert.Equal(TimeSpan.Zero, accounting.Downtime);
         Assert.Equal(TimeSpan.Zero, accounting.MissingData);
@@ -35,7 +35,7 @@ public sealed class TimeBasedAccountingTests
         var samples = new[] { (0, true), (60, true), (400, false), (460, false), (520, true) }
             .Select(s => Sample("health", s.Item1, s.Item2)).ToList();
 
-        var accounting = TimeBasedAccounting.Account(service, samples, Range(600), []);
+        var accounting = Account(service, samples, Range(600), []);
 
         Assert.Equal([(T0.AddSeconds(60), T0.AddSeconds(400))], accounting.MissingStretches.Select(m => (m.From, m.To)));
         Assert.Equal([(T0.AddSeconds(400), T0.AddSeconds(520))], accounting.Outages.Select(o => (o.From, o.To)));
@@ -48,7 +48,7 @@ public sealed class TimeBasedAccountingTests
     {
         var service = Ledger with { Checks = [Ledger.Checks[0]] };
 
-        var accounting = TimeBasedAccounting.Account(service, [Sample("health", 30, true), Sample("health", 90, true)], Range(120), []);
+        var accounting = Account(service, [Sample("health", 30, true), Sample("health", 90, true)], Range(120), []);
 
         Assert.Equal(TimeSpan.FromSeconds(30), accounting.MissingData);
         Assert.Equal(TimeSpan.FromSeconds(90), accounting.Measured);
@@ -60,12 +60,15 @@ public sealed class TimeBasedAccountingTests
         var service = Ledger with { Checks = [Ledger.Checks[0]] };
         var samples = Every60s("health", [true, false, false, false, false, true]);
 
-        var accounting = TimeBasedAccounting.Account(service, samples, Range(360), [new TimeWindow(T0, T0.AddSeconds(120))]);
+        var accounting = Account(service, samples, Range(360), [new TimeWindow(T0, T0.AddSeconds(120))]);
 
         // Down 60-300 s, of which 120-300 s is outside maintenance.
         Assert.Equal((TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(180)), (accounting.Maintenance, accounting.Downtime));
         Assert.Equal(TimeSpan.FromSeconds(240), accounting.Measured);
     }
+
+    private static ServiceAccounting Account(ServiceDefinition service, IReadOnlyList<CheckSample> samples, TimeWindow range, IReadOnlyList<TimeWindow> maintenance) =>
+        TimeBasedAccounting.Account([.. service.Checks.Select(check => new CheckTimeline(check, samples.Where(s => s.Check == check.Name), range.To))], range, maintenance);
 
     private static TimeWindow Range(int seconds) => new(T0, T0.AddSeconds(seconds));
 
