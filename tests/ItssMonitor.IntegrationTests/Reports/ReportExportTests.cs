@@ -95,6 +95,7 @@ public sealed class ReportExportTests : IAsyncLifetime
         Assert.StartsWith("\"# Time-based accounting", lines[5], StringComparison.Ordinal);
         Assert.Equal(ledger.GetProperty("downtimeSeconds").GetDouble(), double.Parse(Cell("downtime_seconds"), CultureInfo.InvariantCulture));
         Assert.Equal("18 min 0 s", Cell("downtime"));
+        Assert.Equal(($"{_month.From:yyyy-MM-dd} 00:00:00", $"{_month.To:yyyy-MM-dd} 00:00:00"), (Cell("from_utc"), Cell("to_utc")));
         Assert.Equal(ledger.GetProperty("missingDataSeconds").GetDouble(), double.Parse(Cell("missing_data_seconds"), CultureInfo.InvariantCulture));
         Assert.Equal(Math.Round(ledger.GetProperty("availabilityPercent").GetDouble(), 4), double.Parse(Cell("availability_percent"), CultureInfo.InvariantCulture));
         Assert.Equal(Math.Round(ledger.GetProperty("errorBudgetRemainingPercent").GetDouble(), 4), double.Parse(Cell("error_budget_left_percent"), CultureInfo.InvariantCulture));

@@ -21,7 +21,7 @@ public sealed class ReportSettingsTests
         using var problem = JsonDocument.Parse(await pdf.Content.ReadAsStringAsync());
         Assert.Contains("Reports:ChromiumPath ('/nonexistent/chromium')", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        Assert.StartsWith("service,team,from,to,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("service,team,from_utc,to_utc,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
