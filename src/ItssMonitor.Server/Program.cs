@@ -8,6 +8,7 @@ using ItssMonitor.Server.Jobs;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Notifications;
 using ItssMonitor.Server.Pages;
+using ItssMonitor.Server.Reports;
 using ItssMonitor.Server.Security;
 using ItssMonitor.Server.Sla;
 using ItssMonitor.Server.Status;
@@ -35,6 +36,7 @@ builder.Services.AddSlaEvaluation(builder.Configuration);
 builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAlerting(builder.Configuration);
+builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapWall();
 app.MapJobs();
 app.MapSla();
 app.MapAlerts();
+app.MapReports();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))
 {

@@ -21,6 +21,9 @@ public interface ISampleStore : ISampleDestination
     /// <summary>A chart series with a bucket size chosen for the window (see <see cref="Core.Statistics.ChartBucket"/>).</summary>
     Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
 
+    /// <summary>The raw check results of a service or check in a window, oldest first (the SLA report's read).</summary>
+    Task<IReadOnlyList<CheckSample>> GetCheckSamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
+
     /// <summary>The security samples of a service or check in a window, oldest first.</summary>
     Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken);
 

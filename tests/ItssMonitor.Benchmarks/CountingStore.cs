@@ -29,6 +29,9 @@ internal sealed class CountingStore(ISampleStore inner) : ISampleStore
     public Task<ChartSeries> GetSeriesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
         inner.GetSeriesAsync(scope, window, cancellationToken);
 
+    public Task<IReadOnlyList<CheckSample>> GetCheckSamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
+        inner.GetCheckSamplesAsync(scope, window, cancellationToken);
+
     public Task<IReadOnlyList<SecuritySample>> GetSecuritySamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken) =>
         inner.GetSecuritySamplesAsync(scope, window, cancellationToken);
 

@@ -26,6 +26,9 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>Cron expression of the alert review (<c>Jobs:AlertReviewSchedule</c>): re-fire and flap damping.</summary>
     public string AlertReviewSchedule { get; set; } = "* * * * *";
 
+    /// <summary>Cron expression of the monthly SLA report mail (<c>Jobs:SlaReportSchedule</c>), 06:00 UTC on the 1st by default.</summary>
+    public string SlaReportSchedule { get; set; } = "0 6 1 * *";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || SchedulePollingInterval > TimeSpan.FromMinutes(5))
@@ -35,7 +38,7 @@ public sealed class JobsOptions : IValidatableObject
 
         foreach (var (key, value) in new[] { ("Jobs:RollupSchedule", RollupSchedule), ("Jobs:RetentionSchedule", RetentionSchedule),
             ("Jobs:SlaEvaluationSchedule", SlaEvaluationSchedule), ("Jobs:SecurityEvaluationSchedule", SecurityEvaluationSchedule),
-            ("Jobs:AlertReviewSchedule", AlertReviewSchedule) })
+            ("Jobs:AlertReviewSchedule", AlertReviewSchedule), ("Jobs:SlaReportSchedule", SlaReportSchedule) })
         {
             if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
             {

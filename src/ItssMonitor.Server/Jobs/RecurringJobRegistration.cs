@@ -1,5 +1,6 @@
 using Hangfire;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Reports;
 using ItssMonitor.Server.Security;
 using ItssMonitor.Server.Sla;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             recurringJobs.AddOrUpdate<SecurityEvaluationJob>(SecurityEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         Register("Jobs:AlertReviewSchedule", jobs.AlertReviewSchedule, schedule =>
             recurringJobs.AddOrUpdate<AlertReviewJob>(AlertReviewJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
+        Register("Jobs:SlaReportSchedule", jobs.SlaReportSchedule, schedule =>
+            recurringJobs.AddOrUpdate<SlaReportMailJob>(SlaReportMailJob.Id, job => job.RunAsync(CancellationToken.None), schedule, utc));
         return Task.CompletedTask;
     }
 

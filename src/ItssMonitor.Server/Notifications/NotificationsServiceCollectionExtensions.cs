@@ -28,6 +28,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationSender, WebhookSender>();
         services.AddSingleton<INotificationSender, SlackSender>();
         services.AddSingleton<INotificationSender, TeamsSender>();
+        services.AddSingleton<SmtpMailer>();
         services.AddSingleton<INotificationSender, EmailSender>();
 
         services.AddSingleton<NotificationQueue>();

@@ -65,18 +65,25 @@ public sealed partial class InfluxSampleStore(HttpClient http, InfluxOptions opt
     public async Task<IReadOnlyList<CheckSample>> GetLatestAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync($"SELECT * FROM {CheckResult} GROUP BY * ORDER BY time DESC LIMIT 1", cancellationToken);
-        return rows.Select(row => new CheckSample(
-                row.Tag("service"),
-                row.Tag("check"),
-                row.Tag("kind"),
-                row.Tag("location"),
-                DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
-                row.Value("up")?.GetInt64() == 1,
-                row.Value("latency_ms")?.GetDouble(),
-                row.Value("status_code") is { } status ? (int)status.GetInt64() : null,
-                row.Value("error")?.GetString()))
-            .ToList();
+        return rows.Select(ReadCheckSample).ToList();
     }
+
+    public async Task<IReadOnlyList<CheckSample>> GetCheckSamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT * FROM {CheckResult} WHERE {Where(scope, window)} GROUP BY *", cancellationToken);
+        return rows.Select(ReadCheckSample).OrderBy(sample => sample.Timestamp).ToList();
+    }
+
+    private static CheckSample ReadCheckSample(InfluxResponse.Row row) => new(
+        row.Tag("service"),
+        row.Tag("check"),
+        row.Tag("kind"),
+        row.Tag("location"),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.Value("time")!.Value.GetInt64()),
+        row.Value("up")?.GetInt64() == 1,
+        row.Value("latency_ms")?.GetDouble(),
+        row.Value("status_code") is { } status ? (int)status.GetInt64() : null,
+        row.Value("error")?.GetString());
 
     public async Task<SampleStatistics?> GetStatisticsAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
     {

@@ -120,6 +120,24 @@ public sealed class SqliteSampleStore(SqliteOptions options) : ISampleStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM latest_sample";
+        return await ReadCheckSamplesAsync(query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CheckSample>> GetCheckSamplesAsync(SampleScope scope, TimeWindow window, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"""
+            SELECT {Columns} FROM check_result
+            WHERE service = $service AND ($check IS NULL OR check_name = $check) AND time_ms >= $from AND time_ms < $to
+            ORDER BY time_ms
+            """;
+        AddScope(query, scope, window);
+        return await ReadCheckSamplesAsync(query, cancellationToken);
+    }
+
+    private static async Task<List<CheckSample>> ReadCheckSamplesAsync(SqliteCommand query, CancellationToken cancellationToken)
+    {
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var samples = new List<CheckSample>();
         while (await reader.ReadAsync(cancellationToken))

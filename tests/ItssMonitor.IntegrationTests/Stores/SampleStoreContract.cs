@@ -173,6 +173,27 @@ public abstract class SampleStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_samples_of_a_service_or_check_come_back_raw_oldest_first_within_the_window()
+    {
+        await Store.WriteAsync(
+        [
+            Sample("A", "health", 30, up: false, latencyMs: null, statusCode: 503, error: "HTTP 503", location: "us"),
+            Sample("A", "health", 10, latencyMs: 12.5, location: "eu"),
+            Sample("A", "db", 20, kind: "tcp"),
+            Sample("A", "health", 60),
+            Sample("B", "health", 15),
+        ], None);
+        var window = new TimeWindow(T0.AddSeconds(10), T0.AddSeconds(60));
+
+        var forService = await Store.GetCheckSamplesAsync(SampleScope.ForService("A"), window, None);
+        var forCheck = await Store.GetCheckSamplesAsync(SampleScope.ForCheck("A", "health"), window, None);
+
+        Assert.Equal([Sample("A", "health", 10, latencyMs: 12.5, location: "eu"), Sample("A", "db", 20, kind: "tcp"),
+            Sample("A", "health", 30, up: false, latencyMs: null, statusCode: 503, error: "HTTP 503", location: "us")], forService);
+        Assert.Equal([10, 30], forCheck.Select(s => (s.Timestamp - T0).TotalSeconds));
+    }
+
+    [Fact]
     public async Task Hostile_names_and_texts_come_back_byte_exact_and_cannot_change_a_query()
     {
         var random = new Random(42);
