@@ -31,7 +31,15 @@ public static class RollupAccounting
             else if (rest > TimeSpan.Zero)
             {
                 missingData += rest;
-                missing.Add(new ReportStretch(from, to, "no rollup"));
+                // Consecutive hours without a rollup are one stretch: a month before monitoring began is one line, not 744.
+                if (missing.Count > 0 && missing[^1].To == from)
+                {
+                    missing[^1] = missing[^1] with { To = to };
+                }
+                else
+                {
+                    missing.Add(new ReportStretch(from, to, "no rollup"));
+                }
             }
         }
 
