@@ -60,6 +60,30 @@ public sealed class CheckTimeline
             var last = _segments[^1];
             _segments[^1] = (last.From, end, end - last.From > limit ? CheckState.Stale : last.State);
         }
+
+        Merge();
+    }
+
+    /// <summary>Joins neighbouring segments of one state: a month at 10 s is 260,000 samples but a handful of state changes.</summary>
+    private void Merge()
+    {
+        var merged = 0;
+        for (var i = 1; i < _segments.Count; i++)
+        {
+            if (_segments[i].State == _segments[merged].State && _segments[i].From == _segments[merged].To)
+            {
+                _segments[merged] = _segments[merged] with { To = _segments[i].To };
+            }
+            else
+            {
+                _segments[++merged] = _segments[i];
+            }
+        }
+
+        if (_segments.Count > 0)
+        {
+            _segments.RemoveRange(merged + 1, _segments.Count - merged - 1);
+        }
     }
 
     /// <summary>A silence longer than two intervals plus the timeout: two probe runs missed, not a slow answer.</summary>

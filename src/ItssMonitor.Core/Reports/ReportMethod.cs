@@ -11,7 +11,7 @@ public static class ReportMethod
     {
         List<string> lines =
         [
-            "Time-based accounting from raw check_result samples; all times UTC; the range is [from, to).",
+            "Time-based accounting from raw check_result samples of the checks configured for each service; all times UTC; the range is [from, to), cut at the generation time when it reaches into the future.",
             "Check state: each sample's confirmed state holds until the check's next sample. A check is down after failuresBeforeDown consecutive failed samples (every location together), and then from the first failed sample of that run; one successful sample brings it back up. A failure run shorter than failuresBeforeDown is not downtime.",
             "Missing data: when two consecutive samples of a check are more than 2 x interval + timeout apart (or the last sample is that far from the range's end, or there is no sample before a time), the whole gap is missing data for that check; samples from interval x failuresBeforeDown + that limit before the range are read to know the state at its start.",
             "Service state, the status board's roll-up of its configured checks: down when every check is down; otherwise, when no check is down, missing data if some check is missing data or no check is up yet; up otherwise (some checks down is degraded, which is up).",

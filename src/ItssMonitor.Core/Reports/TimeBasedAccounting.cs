@@ -18,16 +18,12 @@ public static class TimeBasedAccounting
         return service.Checks.Count == 0 ? TimeSpan.Zero : service.Checks.Max(CheckTimeline.Lookback);
     }
 
-    /// <param name="samples">The service's samples from <see cref="Lookback"/> before the range to its end, oldest first.</param>
+    /// <param name="timelines">One per configured check of the service, each built from <see cref="Lookback"/> before the range.</param>
     /// <param name="maintenance">The service's maintenance stretches in the range, merged, in order.</param>
-    public static ServiceAccounting Account(ServiceDefinition service, IReadOnlyList<CheckSample> samples, TimeWindow range, IReadOnlyList<TimeWindow> maintenance)
+    public static ServiceAccounting Account(IReadOnlyList<CheckTimeline> timelines, TimeWindow range, IReadOnlyList<TimeWindow> maintenance)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(timelines);
         ArgumentNullException.ThrowIfNull(maintenance);
-        var timelines = service.Checks
-            .Select(check => new CheckTimeline(check, samples.Where(sample => sample.Check == check.Name), range.To))
-            .ToList();
         var boundaries = timelines.SelectMany(timeline => timeline.Boundaries)
             .Concat(maintenance.SelectMany(stretch => new[] { stretch.From, stretch.To }))
             .Where(at => at > range.From && at < range.To)

@@ -14,7 +14,7 @@ public static class SlaReportCsv
 
     private static readonly string[] Header =
     [
-        "service", "team", "from", "to", "target_percent", "availability_percent", "measured_seconds", "downtime_seconds", "downtime",
+        "service", "team", "from_utc", "to_utc", "target_percent", "availability_percent", "measured_seconds", "downtime_seconds", "downtime",
         "maintenance_seconds", "missing_data_seconds", "latency_p95_ms", "latency_objective_ms", "incidents", "mtta_seconds",
         "mttr_seconds", "error_budget_left_percent", "outcome",
     ];
@@ -28,7 +28,7 @@ public static class SlaReportCsv
         {
             Row(csv,
             [
-                service.Service, service.Team, ReportFormat.Time(report.From), ReportFormat.Time(report.To), ReportFormat.Number(service.TargetPercent),
+                service.Service, service.Team, Time(report.From), Time(report.To), ReportFormat.Number(service.TargetPercent),
                 ReportFormat.Percent(service.AvailabilityPercent), ReportFormat.Seconds(service.MeasuredSeconds), ReportFormat.Seconds(service.DowntimeSeconds),
                 ReportFormat.MinutesAndSeconds(service.DowntimeSeconds), ReportFormat.Seconds(service.MaintenanceSeconds), ReportFormat.Seconds(service.MissingDataSeconds),
                 ReportFormat.Number(service.LatencyP95Ms), ReportFormat.Number(service.LatencyObjectiveMs), service.Incidents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -46,6 +46,9 @@ public static class SlaReportCsv
 
         return csv.ToString();
     }
+
+    // Without "UTC" after it (the header says so), so spreadsheets recognise the date and time.
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder csv, IReadOnlyList<string> fields)
     {

@@ -11,6 +11,8 @@ namespace ItssMonitor.Server.Reports;
 /// </summary>
 public static class SlaReportHtml
 {
+    private const int ListedStretches = 20;
+
     private const string Style = """
         body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0; }
         h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 12.5pt; margin: 18px 0 6px; border-bottom: 1px solid #999; }
@@ -35,7 +37,7 @@ public static class SlaReportHtml
         }
 
         html.Append("</p>");
-        Summary(html, report.Summary);
+        Summary(html, report);
         Table(html, report.Services);
         html.Append("<h2>12-month availability trend (sample-based, hourly rollups)</h2>");
         Trend(html, "All services", report.OverallTrend);
@@ -58,13 +60,15 @@ public static class SlaReportHtml
         return html.Append("</ol></body></html>").ToString();
     }
 
-    private static void Summary(StringBuilder html, ExecutiveSummary summary)
+    private static void Summary(StringBuilder html, SlaReport report)
     {
+        var summary = report.Summary;
+        var worst = summary.WorstServices.Select(name => $"{name} ({Percent(report.Services.First(service => service.Service == name).AvailabilityPercent)})").ToList();
         html.Append("<h2>Executive summary</h2><ul>")
-            .Append("<li>").Append(summary.Services).Append(" services: ").Append(summary.Met).Append(" met their SLA, ").Append(summary.Breached).Append(" breached, ")
-            .Append(summary.WithoutTargetOrData).Append(" without target or data.</li>")
+            .Append("<li>Services: ").Append(summary.Services).Append(". Met their SLA: ").Append(summary.Met).Append(". Breached: ").Append(summary.Breached)
+            .Append(". Without target or data: ").Append(summary.WithoutTargetOrData).Append(".</li>")
             .Append("<li>Overall availability: ").Append(E(Percent(summary.OverallAvailabilityPercent))).Append("</li>")
-            .Append("<li>Worst services: ").Append(E(summary.WorstServices.Count == 0 ? "none below 100 %" : string.Join(", ", summary.WorstServices))).Append("</li>")
+            .Append("<li>Worst services: ").Append(E(worst.Count == 0 ? "none below 100 %" : string.Join(", ", worst))).Append("</li>")
             .Append("<li>Incidents opened: ").Append(summary.TotalIncidents).Append("</li></ul>");
     }
 
@@ -97,6 +101,7 @@ public static class SlaReportHtml
         html.Append("</div>");
     }
 
+    /// <summary>The first <see cref="ListedStretches"/> stretches: a window every half hour is 1,440 a month, which the JSON export lists in full.</summary>
     private static void Stretches(StringBuilder html, string title, IReadOnlyList<ReportStretch> stretches)
     {
         html.Append("<b>").Append(E(title)).Append(":</b> ");
@@ -106,11 +111,16 @@ public static class SlaReportHtml
             return;
         }
 
-        html.Append("<ul>");
-        foreach (var stretch in stretches)
+        html.Append(stretches.Count).Append(", ").Append(E(ReportFormat.MinutesAndSeconds(stretches.Sum(stretch => stretch.Seconds)))).Append(" in all<ul>");
+        foreach (var stretch in stretches.Take(ListedStretches))
         {
             html.Append("<li>").Append(E(ReportFormat.Time(stretch.From))).Append(" to ").Append(E(ReportFormat.Time(stretch.To))).Append(" (")
                 .Append(E(ReportFormat.MinutesAndSeconds(stretch.Seconds))).Append(stretch.Name is { } name ? $", {E(name)}" : "").Append(")</li>");
+        }
+
+        if (stretches.Count > ListedStretches)
+        {
+            html.Append("<li>… and ").Append(stretches.Count - ListedStretches).Append(" more, every one listed in the JSON export</li>");
         }
 
         html.Append("</ul>");
@@ -124,6 +134,11 @@ public static class SlaReportHtml
             .Append(CultureInfo.InvariantCulture, $"<svg width=\"{(months.Count * width) + 30}\" height=\"{height + 26}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"7\">")
             .Append(CultureInfo.InvariantCulture, $"<line x1=\"28\" y1=\"{height}\" x2=\"{(months.Count * width) + 30}\" y2=\"{height}\" stroke=\"#888\"/>")
             .Append("<text x=\"0\" y=\"8\">100%</text>").Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{height}\">90%</text>");
+        if (months.All(month => month.AvailabilityPercent is null))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"40\" y=\"{height / 2}\" font-size=\"9\" fill=\"#666\">no hourly rollups in these months</text>");
+        }
+
         for (var i = 0; i < months.Count; i++)
         {
             var x = 30 + (i * width);

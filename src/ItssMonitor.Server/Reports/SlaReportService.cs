@@ -62,8 +62,8 @@ public sealed class SlaReportService(
         }
 
         return new SlaReport(
-            range.From,
-            range.To,
+            measured.From,
+            measured.To,
             now,
             ExecutiveSummary.From(lines),
             lines,
@@ -93,11 +93,19 @@ public sealed class SlaReportService(
         {
             var raw = new TimeWindow(range.From > rawFrom ? range.From : rawFrom, range.To);
             var maintenance = calendar.Overlapping(service.Name, raw);
-            var samples = await store.GetCheckSamplesAsync(SampleScope.ForService(service.Name), new TimeWindow(raw.From - TimeBasedAccounting.Lookback(service), raw.To), cancellationToken);
-            accounting += TimeBasedAccounting.Account(service, samples, raw, maintenance);
-            latencies.AddRange(samples
-                .Where(sample => sample.Timestamp >= raw.From && sample.LatencyMs is not null && !maintenance.Any(stretch => sample.Timestamp >= stretch.From && sample.Timestamp < stretch.To))
-                .Select(sample => sample.LatencyMs!.Value));
+            var from = raw.From - TimeBasedAccounting.Lookback(service);
+            var timelines = new List<CheckTimeline>();
+            // One check at a time: only its timeline (a segment per state change) and its latencies stay in memory.
+            foreach (var check in service.Checks)
+            {
+                var samples = await store.GetCheckSamplesAsync(SampleScope.ForCheck(service.Name, check.Name), new TimeWindow(from, raw.To), cancellationToken);
+                timelines.Add(new CheckTimeline(check, samples, raw.To));
+                latencies.AddRange(samples
+                    .Where(sample => sample.Timestamp >= raw.From && sample.LatencyMs is not null && !maintenance.Any(stretch => sample.Timestamp >= stretch.From && sample.Timestamp < stretch.To))
+                    .Select(sample => sample.LatencyMs!.Value));
+            }
+
+            accounting += TimeBasedAccounting.Account(timelines, raw, maintenance);
         }
 
         latencies.Sort();
