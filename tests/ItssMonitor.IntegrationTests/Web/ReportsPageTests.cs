@@ -97,6 +97,22 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     }
 
     [Fact]
+    public async Task Picking_services_narrows_the_report_and_goes_into_the_address()
+    {
+        var page = await browser.NewPageAsync();
+        await OpenReportAsync(page, $"?month={estate.MonthKey}");
+        Assert.Equal(2, await page.Locator("tr.report-row").CountAsync());
+
+        await page.Locator(".service-picker").ClickAsync();
+        await page.Locator(".rz-popup li[aria-label=Archive]").ClickAsync();
+
+        await page.WaitForFunctionAsync($"() => location.search === '?month={estate.MonthKey}&services=Archive'");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('tr.report-row').length === 1 && document.querySelector('tr.report-row').dataset.service === 'Archive'");
+        Assert.Equal("1 of 1", await page.Locator("[data-testid=summary-met] .tile-count").InnerTextAsync());
+        Assert.Equal($"api/v1/reports/sla?month={estate.MonthKey}&services=Archive&format=json", await Download(page, "json"));
+    }
+
+    [Fact]
     public async Task A_custom_range_goes_into_the_address()
     {
         var page = await browser.NewPageAsync();
