@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Reports;
 
@@ -14,6 +15,7 @@ internal static class ReportEndpoints
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportOptions>, RecipientsNeedSmtp>();
         services.AddSingleton<SlaReportService>();
         services.AddSingleton<ReportPdfPrinter>();
         services.AddTransient<SlaReportMailJob>();

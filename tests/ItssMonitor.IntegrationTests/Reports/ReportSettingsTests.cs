@@ -36,4 +36,13 @@ public sealed class ReportSettingsTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Reports:Recipients:1 is 'not an address'", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Recipients_without_an_smtp_host_stop_start_up_naming_both()
+    {
+        var (exitCode, output) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string> { ["Reports__Recipients__0"] = "cio@example.com" });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Reports:Recipients is set, but Notifications:Smtp:Host is not", output, StringComparison.Ordinal);
+    }
 }
