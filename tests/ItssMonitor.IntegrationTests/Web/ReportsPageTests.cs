@@ -146,6 +146,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
         Assert.Contains(expected, await error.InnerTextAsync());
         Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync());
         Assert.Equal(0, await page.Locator("[data-testid=downloads] a").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = LivePage.Screenshot("reports-error") });
     }
 
     private async Task OpenReportAsync(IPage page, string query)
