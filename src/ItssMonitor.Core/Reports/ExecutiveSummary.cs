@@ -2,7 +2,8 @@ namespace ItssMonitor.Core.Reports;
 
 /// <summary>
 /// The report's first lines: how many services met or breached their SLA, the overall availability (all
-/// services' downtime over all their measured time), the worst services, and the incidents.
+/// services' downtime over all their measured time), the worst services, and the incidents of all services with
+/// their MTTA and MTTR.
 /// </summary>
 public sealed record ExecutiveSummary(
     int Services,
@@ -11,7 +12,7 @@ public sealed record ExecutiveSummary(
     int WithoutTargetOrData,
     double? OverallAvailabilityPercent,
     IReadOnlyList<string> WorstServices,
-    int TotalIncidents)
+    IncidentFigures Incidents)
 {
     /// <summary>How many services the summary names as worst.</summary>
     public const int WorstCount = 3;
@@ -35,6 +36,6 @@ public sealed record ExecutiveSummary(
             services.Count - met - breached,
             measured > 0 ? 100 * (1 - (services.Sum(service => service.DowntimeSeconds) / measured)) : null,
             worst,
-            services.Sum(service => service.Incidents.Count));
+            IncidentFigures.Combine(services.Select(service => service.Incidents)));
     }
 }

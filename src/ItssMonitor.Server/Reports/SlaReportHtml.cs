@@ -69,7 +69,9 @@ public static class SlaReportHtml
             .Append(". Without target or data: ").Append(summary.WithoutTargetOrData).Append(".</li>")
             .Append("<li>Overall availability: ").Append(E(Percent(summary.OverallAvailabilityPercent))).Append("</li>")
             .Append("<li>Worst services: ").Append(E(worst.Count == 0 ? "none below 100 %" : string.Join(", ", worst))).Append("</li>")
-            .Append("<li>Incidents opened: ").Append(summary.TotalIncidents).Append("</li></ul>");
+            .Append("<li>Incidents opened: ").Append(summary.Incidents.Count)
+            .Append(". MTTA: ").Append(E(ReportFormat.MinutesAndSeconds(summary.Incidents.MttaSeconds)))
+            .Append(". MTTR: ").Append(E(ReportFormat.MinutesAndSeconds(summary.Incidents.MttrSeconds))).Append(".</li></ul>");
     }
 
     private static void Table(StringBuilder html, IReadOnlyList<ServiceSlaReport> services)

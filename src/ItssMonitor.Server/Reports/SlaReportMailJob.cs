@@ -42,7 +42,7 @@ public sealed partial class SlaReportMailJob(
             .AppendLine($"Services: {summary.Services}; met: {summary.Met}; breached: {summary.Breached}; without target or data: {summary.WithoutTargetOrData}")
             .AppendLine($"Overall availability: {ReportFormat.Percent(summary.OverallAvailabilityPercent)} %")
             .AppendLine($"Worst services: {(summary.WorstServices.Count == 0 ? "none below 100 %" : string.Join(", ", summary.WorstServices))}")
-            .AppendLine($"Incidents opened: {summary.TotalIncidents}")
+            .AppendLine($"Incidents opened: {summary.Incidents.Count}; MTTA {ReportFormat.MinutesAndSeconds(summary.Incidents.MttaSeconds)}; MTTR {ReportFormat.MinutesAndSeconds(summary.Incidents.MttrSeconds)}")
             .AppendLine()
             .AppendLine("The accounting method is printed at the end of the PDF.");
         var builder = new BodyBuilder { TextBody = body.ToString() };

@@ -120,7 +120,7 @@ public sealed class SlaReportService(
             accounting,
             occurrences,
             Percentile.NearestRank(latencies, 95),
-            new IncidentFigures(incidents.Summary.Count, incidents.Summary.MttaSeconds, incidents.Summary.MttrSeconds),
+            new IncidentFigures(incidents.Summary.Count, incidents.Summary.Acknowledged, incidents.Summary.MttaSeconds, incidents.Summary.Resolved, incidents.Summary.MttrSeconds),
             Trend(rollups, TrendWindow(range)));
     }
 

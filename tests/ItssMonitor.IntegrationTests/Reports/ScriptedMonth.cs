@@ -42,6 +42,8 @@ internal sealed class ScriptedMonth(DateTimeOffset from)
     // Incidents opened in the range: one acknowledged after 120 s and resolved after 600 s, one resolved after 240 s
     // unacknowledged; one opened the day before the range is not counted. MTTA 120 s, MTTR (600 + 240) / 2 = 420 s.
     public const int Incidents = 2;
+    public const int Acknowledged = 1;
+    public const int Resolved = 2;
     public const double MttaSeconds = 120;
     public const double MttrSeconds = 420;
 
