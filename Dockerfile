@@ -17,12 +17,13 @@ RUN dotnet publish src/ItssMonitor.Server -c Release -o /out/server \
 # --- runtime: Debian with the ASP.NET Core runtime of the official image.
 # The .NET 10 images are Ubuntu only, and Ubuntu's `chromium` package is a snap stub that cannot run in a
 # container; Debian packages the real browser, which prints the SLA report PDFs. So the runtime is copied
-# from mcr.microsoft.com/dotnet/aspnet:10.0 onto debian:trixie-slim with the libraries .NET needs.
+# from mcr.microsoft.com/dotnet/aspnet:10.0 onto debian:trixie-slim with the libraries .NET needs, curl for the
+# health check, and ping: .NET's Ping (the icmp probe) runs it when an unprivileged user may not open ICMP sockets.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS aspnet
 FROM debian:trixie-slim AS runtime
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        ca-certificates curl libicu76 libssl3t64 tzdata zlib1g \
+        ca-certificates curl iputils-ping libicu76 libssl3t64 tzdata zlib1g \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=aspnet /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
