@@ -40,8 +40,22 @@ public sealed class ComposeServerTests(InfluxDbServer influx, PostgresServer pos
         Assert.True(ready, "/readyz did not answer 200:\n" + server.Output);
         var status = await http.GetStringAsync(new Uri("api/v1/status", UriKind.Relative));
         Assert.Contains("\"PostgreSQL\"", status, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, await PushWithComposeKeyAsync(http, environment["Ingest__ApiKeys__0__Key"]));
         Assert.Contains("Alerts and incidents are stored with Npgsql.EntityFrameworkCore.PostgreSQL", server.Output, StringComparison.Ordinal);
         Assert.True(await HasSchemaAsync(environment["Hangfire__Postgres"], "hangfire"), "Hangfire did not create its schema in the compose database");
+    }
+
+    // As Telegraf's InfluxDB 2 output would: a security fact about a check the sample monitoring file declares.
+    private static async Task<HttpStatusCode> PushWithComposeKeyAsync(HttpClient http, string key)
+    {
+        var nanoseconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/write", UriKind.Relative))
+        {
+            Content = new StringContent($"security_event,service=ItssMonitor,check=health auth_failures=1i {nanoseconds}"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Token " + key);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static async Task<bool> HasSchemaAsync(string connectionString, string schema)
