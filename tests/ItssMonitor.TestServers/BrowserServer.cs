@@ -6,12 +6,14 @@ namespace ItssMonitor.TestServers;
 /// <summary>
 /// A real headless Chromium for page tests: Debian's <c>/usr/bin/chromium</c> driven by Playwright (never a
 /// browser Playwright downloads, which cannot be fetched here). Share one per collection; give each test a
-/// fresh <see cref="NewPageAsync"/> so tests do not see each other's cookies or storage.
+/// fresh <see cref="NewPageAsync"/> so tests do not see each other's cookies or storage, and close them with
+/// <see cref="ClosePagesAsync"/> when the test ends (tests of a collection run one at a time).
 /// </summary>
 public sealed class BrowserServer : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _open = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -43,7 +45,22 @@ public sealed class BrowserServer : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        _open.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page opened since the last call. A page left open keeps its live connection and keeps
+    /// rendering (a wall retries a stopped server forever): dozens of them starve the servers later tests start.
+    /// </summary>
+    public async Task ClosePagesAsync()
+    {
+        foreach (var context in _open)
+        {
+            await context.CloseAsync();
+        }
+
+        _open.Clear();
     }
 
     public async Task DisposeAsync()

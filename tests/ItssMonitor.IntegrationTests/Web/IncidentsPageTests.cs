@@ -11,7 +11,7 @@ namespace ItssMonitor.IntegrationTests.Web;
 /// acknowledging and resolving through the page, live arrival of a new alert, the timeline, the empty state.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class IncidentsPageTests(BrowserServer browser)
+public sealed class IncidentsPageTests(BrowserServer browser) : BrowserTest(browser)
 {
     private static readonly LocatorWaitForOptions Soon = new() { Timeout = 10_000 };
 
@@ -27,7 +27,7 @@ public sealed class IncidentsPageTests(BrowserServer browser)
             await estate.StartAsync(NoSlaEvaluation);
             using var api = new AlertApi(estate.Url);
             var id = (await api.WaitForServiceDownAsync("Ledger", "firing")).GetProperty("id").GetString()!;
-            var page = await browser.NewPageAsync(1920, 1080);
+            var page = await Browser.NewPageAsync(1920, 1080);
 
             // The link a notification carries: the alert highlighted, its timeline open.
             await LivePage.OpenAsync(page, new Uri(estate.Url, $"incidents?alert={id}").ToString());
@@ -111,7 +111,7 @@ public sealed class IncidentsPageTests(BrowserServer browser)
             var id = (await api.WaitForServiceDownAsync("Ledger", "firing")).GetProperty("id").GetString()!;
             var (status, _, _) = await api.PostAsync($"api/v1/alerts/{id}/resolve", """{"by": "bob"}""");
             Assert.Equal(HttpStatusCode.OK, status);
-            var page = await browser.NewPageAsync(1920, 1080);
+            var page = await Browser.NewPageAsync(1920, 1080);
 
             await LivePage.OpenAsync(page, new Uri(estate.Url, "incidents").ToString());
 

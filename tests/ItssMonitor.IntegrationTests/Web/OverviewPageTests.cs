@@ -7,12 +7,12 @@ namespace ItssMonitor.IntegrationTests.Web;
 
 /// <summary><c>/</c> in the real browser against the real server: counts, order, search, filters, live updates.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate) : IClassFixture<PagesEstate>
+public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate) : BrowserTest(browser), IClassFixture<PagesEstate>
 {
     [Fact]
     public async Task Lists_every_service_worst_first_with_the_count_of_each_state()
     {
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await Browser.NewPageAsync(1920, 1080);
 
         await LivePage.OpenAsync(page, estate.Url.ToString());
 
@@ -36,7 +36,7 @@ public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate)
     [Fact]
     public async Task Search_matches_services_checks_and_teams()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await LivePage.OpenAsync(page, estate.Url.ToString());
         var search = page.Locator("input[name=search]");
 
@@ -57,7 +57,7 @@ public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate)
     [Fact]
     public async Task Team_tag_and_state_filters_narrow_the_table_and_the_counts_follow_them()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await LivePage.OpenAsync(page, estate.Url.ToString());
 
         await ChooseAsync(page, ".filter-team", "web");
@@ -79,7 +79,7 @@ public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate)
     [Fact]
     public async Task A_row_links_to_the_service_page_even_for_a_name_with_spaces_a_slash_and_unicode()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await LivePage.OpenAsync(page, estate.Url.ToString());
 
         await page.Locator($"tr.service-row[data-service='{PagesEstate.Unicode}'] .col-service a").ClickAsync();
@@ -98,7 +98,7 @@ public sealed class OverviewPageTests(BrowserServer browser, PagesEstate estate)
         try
         {
             await live.StartAsync();
-            var page = await browser.NewPageAsync();
+            var page = await Browser.NewPageAsync();
             await LivePage.OpenAsync(page, live.Url.ToString());
             await page.EvaluateAsync("() => window.notReloaded = true");
             var search = page.Locator("tr.service-row[data-service='Search']");

@@ -9,12 +9,12 @@ namespace ItssMonitor.IntegrationTests.Web;
 
 /// <summary><c>/reports</c> in the real browser against the real server over a scripted month: its figures, its month picker, its downloads, bad input.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate) : IClassFixture<ReportsEstate>
+public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate) : BrowserTest(browser), IClassFixture<ReportsEstate>
 {
     [Fact]
     public async Task Shows_the_figures_of_the_json_export_for_the_same_month_which_are_the_hand_computed_ones()
     {
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await Browser.NewPageAsync(1920, 1080);
 
         await OpenReportAsync(page, $"?month={estate.MonthKey}");
 
@@ -49,7 +49,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
         Assert.Equal(3, await page.Locator("[data-testid=trend]").CountAsync());
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = LivePage.Screenshot("reports-1920"), FullPage = true });
-        var small = await browser.NewPageAsync(1280, 800);
+        var small = await Browser.NewPageAsync(1280, 800);
         await OpenReportAsync(small, $"?month={estate.MonthKey}");
         await small.ScreenshotAsync(new PageScreenshotOptions { Path = LivePage.Screenshot("reports-1280"), FullPage = true });
     }
@@ -57,7 +57,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     [Fact]
     public async Task The_month_picker_changes_the_address_and_the_figures()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await OpenReportAsync(page, $"?month={estate.MonthKey}");
         var row = page.Locator("tr.report-row[data-service=Ledger]");
         Assert.Equal("18 min 0 s", await Cell(row, "downtime", ".stretch-total"));
@@ -77,7 +77,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     [Fact]
     public async Task The_downloads_carry_the_page_s_parameters_and_a_default_page_pins_its_month()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await OpenReportAsync(page, $"?month={estate.MonthKey}&services=Ledger");
 
         Assert.Equal(1, await page.Locator("tr.report-row").CountAsync());
@@ -99,7 +99,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     [Fact]
     public async Task Picking_services_narrows_the_report_and_goes_into_the_address()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await OpenReportAsync(page, $"?month={estate.MonthKey}");
         Assert.Equal(2, await page.Locator("tr.report-row").CountAsync());
 
@@ -115,7 +115,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     [Fact]
     public async Task A_custom_range_goes_into_the_address()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await OpenReportAsync(page, $"?month={estate.MonthKey}");
         var from = estate.Month.From.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var to = estate.Month.From.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -137,7 +137,7 @@ public sealed class ReportsPageTests(BrowserServer browser, ReportsEstate estate
     [InlineData("?month=2999-01", "not in the past yet")]
     public async Task Bad_input_is_said_on_the_page(string query, string expected)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         await LivePage.OpenAsync(page, estate.PageOf(query));
 

@@ -6,7 +6,7 @@ namespace ItssMonitor.IntegrationTests.Web;
 
 /// <summary><c>/services/{name}</c> in the real browser against the real server: history, checks, SLA, 404, hostile names, a store that is down.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate estate) : IClassFixture<PagesEstate>
+public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate estate) : BrowserTest(browser), IClassFixture<PagesEstate>
 {
     // A flat latency line has no height, which Playwright calls hidden: being in the chart is what counts.
     private static readonly LocatorWaitForOptions Attached = new() { State = WaitForSelectorState.Attached };
@@ -14,7 +14,7 @@ public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate es
     [Fact]
     public async Task Shows_the_latency_chart_availability_checks_with_their_last_error_and_the_sla()
     {
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await Browser.NewPageAsync(1920, 1080);
 
         await LivePage.OpenAsync(page, estate.PageOf("Payments API"));
 
@@ -40,7 +40,7 @@ public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate es
     [Fact]
     public async Task Each_range_reads_its_own_window_from_the_store()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await LivePage.OpenAsync(page, estate.PageOf("Search"));
         await page.Locator(".latency-chart .rz-line-series").First.WaitForAsync(Attached);
         Assert.Equal("met", await page.Locator("[data-testid=sla]").GetAttributeAsync("data-verdict"));
@@ -61,7 +61,7 @@ public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate es
     [Fact]
     public async Task An_unknown_service_gets_the_not_found_page_with_status_404()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         var response = await LivePage.OpenAsync(page, estate.PageOf("No such / service"));
 
@@ -74,7 +74,7 @@ public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate es
     [Fact]
     public async Task A_name_with_spaces_a_slash_and_unicode_round_trips_through_the_address()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         // Loaded directly (prerendered by the server), then again after a reload.
         var response = await LivePage.OpenAsync(page, estate.PageOf(PagesEstate.Unicode));
@@ -94,7 +94,7 @@ public sealed class ServiceDetailPageTests(BrowserServer browser, PagesEstate es
         try
         {
             await down.StartAsync(("Storage__Influx__Url", $"http://127.0.0.1:{closedPort}"), ("Storage__Influx__Database", "itss"));
-            var page = await browser.NewPageAsync();
+            var page = await Browser.NewPageAsync();
 
             await LivePage.OpenAsync(page, down.PageOf("Payments API"));
 

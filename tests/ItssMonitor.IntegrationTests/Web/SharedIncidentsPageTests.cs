@@ -12,7 +12,7 @@ namespace ItssMonitor.IntegrationTests.Web;
 /// heard by this node's feed, so acknowledging an alert resolved there meanwhile must say so on the page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SharedIncidentsPageTests(BrowserServer browser, PostgresServer postgres) : IClassFixture<PostgresServer>
+public sealed class SharedIncidentsPageTests(BrowserServer browser, PostgresServer postgres) : BrowserTest(browser), IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task Acknowledging_an_alert_another_node_resolved_meanwhile_shows_why_on_the_row()
@@ -24,7 +24,7 @@ public sealed class SharedIncidentsPageTests(BrowserServer browser, PostgresServ
         using var secondApi = new AlertApi(second.Process.Url);
         await first.PushAsync("Search", up: false, 0);
         var id = (await firstApi.WaitForServiceDownAsync("Search", "firing")).GetProperty("id").GetString()!;
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await Browser.NewPageAsync(1920, 1080);
         await LivePage.OpenAsync(page, new Uri(first.Process.Url, "incidents").ToString());
         var row = page.Locator($"tr.alert-row[data-alert-id='{id}']");
         await row.WaitForAsync(new() { Timeout = 10_000 });

@@ -8,7 +8,7 @@ namespace ItssMonitor.IntegrationTests.Web;
 
 /// <summary>The wall (<c>/wall</c>) in the real Chromium against the real server process: tiles, live changes, filters, paging.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WallTests(BrowserServer browser)
+public sealed class WallTests(BrowserServer browser) : BrowserTest(browser)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,7 +18,7 @@ public sealed class WallTests(BrowserServer browser)
         await using var estate = await WallEstate.StartAsync();
         foreach (var (width, height) in new[] { (1920, 1080), (3840, 2160) })
         {
-            var page = await browser.NewPageAsync(width, height);
+            var page = await Browser.NewPageAsync(width, height);
             await page.GotoAsync(estate.Url());
             await WaitForStateAsync(page, "Branch Till", "stale");
             await WaitForStateAsync(page, WallEstate.ProbedService, "up");
@@ -57,7 +57,7 @@ public sealed class WallTests(BrowserServer browser)
     public async Task A_target_taken_down_turns_its_tile_down_within_the_check_interval_plus_a_second()
     {
         await using var estate = await WallEstate.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(estate.Url());
         await WaitForStateAsync(page, "Branch Till", "stale");
         await WaitForStateAsync(page, WallEstate.ProbedService, "up");
@@ -77,7 +77,7 @@ public sealed class WallTests(BrowserServer browser)
     public async Task Killing_the_server_shows_the_banner_within_seconds_and_its_restart_recovers_the_wall_without_a_reload()
     {
         await using var estate = await WallEstate.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(estate.Url());
         await WaitForStateAsync(page, "Ledger", "up");
         await page.EvaluateAsync("() => { window.__loadedAt = 'first load'; }");
@@ -108,7 +108,7 @@ public sealed class WallTests(BrowserServer browser)
     public async Task The_official_javascript_client_in_the_page_receives_the_snapshot_and_changes_as_the_hub_sends_them()
     {
         await using var estate = await WallEstate.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(estate.Url("?debug"));
         await WaitForStateAsync(page, "Ledger", "up");
 
@@ -146,7 +146,7 @@ public sealed class WallTests(BrowserServer browser)
     public async Task Team_and_tag_show_only_their_tiles_also_after_changes_elsewhere(string query, string[] expected)
     {
         await using var estate = await WallEstate.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(estate.Url(query));
         await page.WaitForFunctionAsync("() => document.documentElement.dataset.ready === 'true'", null, new() { Timeout = 10_000 });
 
@@ -160,7 +160,7 @@ public sealed class WallTests(BrowserServer browser)
     public async Task An_estate_too_large_for_legible_tiles_is_paged_worst_first_and_rotates()
     {
         await using var estate = await WallEstate.StartAsync(extraServices: 200);
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(estate.Url("?rotate=3s"));
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.tile[data-state=up]').length >= 200", null, new() { Timeout = 15_000 });
 
@@ -184,7 +184,7 @@ public sealed class WallTests(BrowserServer browser)
         await using var estate = await WallEstate.StartAsync();
         using var api = new Alerting.AlertApi(estate.Server.Url);
         var id = (await api.WaitForServiceDownAsync("Mail Relay", "firing")).GetProperty("id").GetString()!;
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await Browser.NewPageAsync(1920, 1080);
         await page.GotoAsync(estate.Url());
         await WaitForStateAsync(page, "Branch Till", "stale");
         var strip = page.Locator($"#alerts .alert[data-id='{id}']");
