@@ -19,7 +19,7 @@ public sealed class SharedAlertsTests(PostgresServer postgres) : IClassFixture<P
         using var firstApi = new AlertApi(first.Process.Url);
         using var secondApi = new AlertApi(second.Process.Url);
 
-        var at = HubServer.NextTimestamp();
+        var at = PushServer.NextTimestamp();
         await Task.WhenAll(first.PushAsync("Search", up: false, 0, at), second.PushAsync("Search", up: false, 0, at));
         var alert = await firstApi.WaitForServiceDownAsync("Search", "firing");
         var id = alert.GetProperty("id").GetString();

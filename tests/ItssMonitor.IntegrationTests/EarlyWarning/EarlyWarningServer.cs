@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ItssMonitor.IntegrationTests.Alerting;
 using ItssMonitor.IntegrationTests.Fixtures;
@@ -15,22 +13,16 @@ namespace ItssMonitor.IntegrationTests.EarlyWarning;
 /// </summary>
 public sealed class EarlyWarningServer : IAsyncDisposable
 {
-    private const string ApiKey = "early-warning-key-5d1e8a0c7b";
+    private readonly PushServer _server;
 
-    private readonly DirectoryInfo _files;
-    private readonly HttpClient _ingest;
-
-    private EarlyWarningServer(ServerProcess process, DirectoryInfo files, WebhookReceiver receiver)
+    private EarlyWarningServer(PushServer server, WebhookReceiver receiver)
     {
-        Process = process;
-        _files = files;
+        _server = server;
         Receiver = receiver;
-        _ingest = new HttpClient { BaseAddress = process.Url, Timeout = TimeSpan.FromSeconds(30) };
-        _ingest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        Api = new AlertApi(process.Url);
+        Api = new AlertApi(server.Process.Url);
     }
 
-    public ServerProcess Process { get; }
+    public ServerProcess Process => _server.Process;
 
     public AlertApi Api { get; }
 
@@ -41,24 +33,18 @@ public sealed class EarlyWarningServer : IAsyncDisposable
     public static async Task<EarlyWarningServer> StartAsync(Func<WebhookReceiver, string> monitoringFile, IReadOnlyDictionary<string, string> settings)
     {
         var receiver = await WebhookReceiver.StartAsync();
-        var files = Directory.CreateTempSubdirectory("itss-early-warning-");
-        var file = Path.Combine(files.FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(file, monitoringFile(receiver));
-        var environment = new Dictionary<string, string>(settings)
-        {
-            ["Monitoring__File"] = file,
-            ["Ingest__ApiKeys__0__Name"] = "early-warning-tests",
-            ["Ingest__ApiKeys__0__Key"] = ApiKey,
-            ["Ingest__RequestsPerSecond"] = "1000",
-            ["Ingest__RequestBurst"] = "1000",
-        };
         try
         {
-            return new EarlyWarningServer(await ServerProcess.StartAsync(environment), files, receiver);
+            var server = await PushServer.StartAsync("early-warning-tests", monitoringFile(receiver),
+            [
+                ("Ingest__RequestsPerSecond", "1000"),
+                ("Ingest__RequestBurst", "1000"),
+                .. settings.Select(setting => (setting.Key, setting.Value)),
+            ]);
+            return new EarlyWarningServer(server, receiver);
         }
         catch
         {
-            files.Delete(recursive: true);
             await receiver.DisposeAsync();
             throw;
         }
@@ -85,22 +71,11 @@ public sealed class EarlyWarningServer : IAsyncDisposable
         """;
 
     /// <summary>Pushes check results (<c>type: check</c>) or security facts (<c>type: security</c>) to <c>/api/v1/samples</c>; all must be accepted.</summary>
-    public async Task PushAsync(params object[] samples)
-    {
-        var body = JsonSerializer.Serialize(new { samples });
-        using var response = await _ingest.PostAsync("api/v1/samples", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"push answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    public Task PushAsync(params object[] samples) => _server.PushAsync(samples);
 
     /// <summary>One check result of <paramref name="service"/>'s check <paramref name="check"/>, as pushed JSON.</summary>
-    public static object CheckResult(string service, string check, bool up, DateTimeOffset timestamp) => new
-    {
-        service,
-        check,
-        up,
-        latencyMs = up ? 20.0 : 0.0,
-        timestamp = timestamp.ToString("O", CultureInfo.InvariantCulture),
-    };
+    public static object CheckResult(string service, string check, bool up, DateTimeOffset timestamp) =>
+        PushServer.CheckResult(service, check, up, timestamp, latencyMs: up ? 20.0 : 0.0);
 
     /// <summary>A time as the monitoring file takes it (ISO 8601 in UTC, whole seconds).</summary>
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -125,9 +100,7 @@ public sealed class EarlyWarningServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
-        _ingest.Dispose();
-        await Process.DisposeAsync();
+        await _server.DisposeAsync();
         await Receiver.DisposeAsync();
-        _files.Delete(recursive: true);
     }
 }

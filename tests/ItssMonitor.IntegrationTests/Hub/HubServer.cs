@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using ItssMonitor.IntegrationTests.Fixtures;
 
 namespace ItssMonitor.IntegrationTests.Hub;
@@ -12,8 +8,6 @@ namespace ItssMonitor.IntegrationTests.Hub;
 /// </summary>
 public sealed class HubServer : IAsyncDisposable
 {
-    public const string ApiKey = "hub-tests-key-3c9f2a7e51d84b06";
-
     /// <summary>Teams and tags chosen so every filter has services that match it and services that do not.</summary>
     public const string MonitoringFile = """
         services:
@@ -46,86 +40,39 @@ public sealed class HubServer : IAsyncDisposable
 
     public static readonly IReadOnlyList<string> Services = ["Payments API", "Payments Batch", "Ledger", "Search"];
 
-    private static readonly object LastTimestampLock = new();
-    private static DateTimeOffset _lastTimestamp;
+    private readonly PushServer _server;
 
-    private readonly DirectoryInfo _files;
+    private HubServer(PushServer server) => _server = server;
 
-    private HubServer(ServerProcess process, DirectoryInfo files)
-    {
-        Process = process;
-        _files = files;
-        Http = new HttpClient { BaseAddress = process.Url, Timeout = TimeSpan.FromSeconds(30) };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-    }
+    public ServerProcess Process => _server.Process;
 
-    public ServerProcess Process { get; }
-
-    public HttpClient Http { get; }
+    public HttpClient Http => _server.Http;
 
     public Uri HubUrl => new(Process.Url, "hubs/status");
 
-    public static async Task<HubServer> StartAsync(params (string Key, string Value)[] settings)
-    {
-        var files = Directory.CreateTempSubdirectory("itss-hub-test-");
-        var file = Path.Combine(files.FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(file, MonitoringFile);
-        var environment = new Dictionary<string, string>
-        {
-            ["Monitoring__File"] = file,
-            ["Ingest__ApiKeys__0__Name"] = "hub-tests",
-            ["Ingest__ApiKeys__0__Key"] = ApiKey,
-            // The coalescing test sends 50 requests at once.
-            ["Ingest__RequestsPerSecond"] = "1000",
-            ["Ingest__RequestBurst"] = "1000",
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        return new HubServer(await ServerProcess.StartAsync(environment), files);
-    }
+    public static async Task<HubServer> StartAsync(params (string Key, string Value)[] settings) => new(await PushServer.StartAsync("hub-tests", MonitoringFile,
+    [
+        // The coalescing test sends 50 requests at once.
+        ("Ingest__RequestsPerSecond", "1000"),
+        ("Ingest__RequestBurst", "1000"),
+        .. settings,
+    ]));
 
     /// <summary>
-    /// Pushes one sample for the service's first check, stamped later than any sample pushed before it (the board
-    /// ignores a sample no newer than the check's last one, and two pushes may fall in the same millisecond).
+    /// Pushes one sample for the service's first check, stamped later than any sample pushed before it
+    /// (see <see cref="PushServer.NextTimestamp"/>).
     /// </summary>
-    public Task PushAsync(string service, bool up, double latencyMs) => PushAsync(service, up, latencyMs, NextTimestamp());
+    public Task PushAsync(string service, bool up, double latencyMs) => PushAsync(service, up, latencyMs, PushServer.NextTimestamp());
 
-    public async Task PushAsync(string service, bool up, double latencyMs, DateTimeOffset timestamp)
+    public Task PushAsync(string service, bool up, double latencyMs, DateTimeOffset timestamp)
     {
         var check = service switch
         {
             "Payments Batch" => "job",
             _ => "api",
         };
-        var body = JsonSerializer.Serialize(new
-        {
-            samples = new[]
-            {
-                new { service, check, up, latencyMs, timestamp = timestamp.ToString("O", CultureInfo.InvariantCulture) },
-            },
-        });
-        using var response = await Http.PostAsync("api/v1/samples", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"push of {service} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return _server.PushAsync(PushServer.CheckResult(service, check, up, timestamp, latencyMs));
     }
 
-    /// <summary>Now, or a millisecond after the last timestamp handed out, whichever is later.</summary>
-    public static DateTimeOffset NextTimestamp()
-    {
-        lock (LastTimestampLock)
-        {
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            _lastTimestamp = now > _lastTimestamp ? now : _lastTimestamp.AddMilliseconds(1);
-            return _lastTimestamp;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await Process.DisposeAsync();
-        _files.Delete(recursive: true);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

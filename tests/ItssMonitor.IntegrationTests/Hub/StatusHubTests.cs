@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ItssMonitor.Core.Status;
+using ItssMonitor.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ItssMonitor.IntegrationTests.Hub;
@@ -86,7 +87,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
         await using var listener = await StatusListener.ConnectAsync(Server.HubUrl);
         await Server.PushAsync("Payments Batch", up: true, latencyMs: 1);
         await listener.WaitForAsync(StatusListener.StatusChanged, services => services.Any(s => s.Service == "Payments Batch" && s.State == ServiceState.Up), Second * 5, "Payments Batch up");
-        var timestamps = Enumerable.Range(0, 50).Select(_ => HubServer.NextTimestamp()).ToList();
+        var timestamps = Enumerable.Range(0, 50).Select(_ => PushServer.NextTimestamp()).ToList();
 
         // All at once, so they land within one 200 ms interval, or straddle two; the newest (by timestamp) is down.
         var started = Stopwatch.GetTimestamp();

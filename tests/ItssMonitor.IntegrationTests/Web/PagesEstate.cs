@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using ItssMonitor.IntegrationTests.Ingest;
+using ItssMonitor.IntegrationTests.Fixtures;
 
 namespace ItssMonitor.IntegrationTests.Web;
 
@@ -16,10 +15,9 @@ public sealed class PagesEstate : IAsyncLifetime
 
     public static readonly string[] WorstFirst = ["Ledger", "Payments API", "Nightly Batch", "Reports", Unicode, "Search"];
 
-    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("itss-pages-");
-    private IngestServer? _server;
+    private PushServer? _server;
 
-    public IngestServer Server => _server ?? throw new InvalidOperationException("Not started.");
+    public PushServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public Uri Url => Server.Process.Url;
 
@@ -30,8 +28,7 @@ public sealed class PagesEstate : IAsyncLifetime
 
     public async Task StartAsync(params (string Key, string Value)[] settings)
     {
-        var file = Path.Combine(_files.FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(file, $$"""
+        _server = await PushServer.StartAsync("pages", $$"""
             services:
               - name: Payments API
                 team: payments
@@ -63,8 +60,7 @@ public sealed class PagesEstate : IAsyncLifetime
                 tags: [eu]
                 checks:
                   - { name: "tür / ½", kind: push, interval: 1h }
-            """);
-        _server = await IngestServer.StartAsync([("Monitoring__File", file), .. settings]);
+            """, settings);
 
         var now = DateTimeOffset.UtcNow;
         var samples = new List<object>();
@@ -88,22 +84,10 @@ public sealed class PagesEstate : IAsyncLifetime
         await WaitForStatesAsync(("Ledger", "down"), ("Payments API", "degraded"), ("Nightly Batch", "stale"), (Unicode, "up"));
     }
 
-    public static object Sample(string service, string check, DateTimeOffset at, bool up, double? latencyMs = null, string? error = null) => new
-    {
-        service,
-        check,
-        up,
-        latencyMs,
-        error,
-        timestamp = at.ToString("O", CultureInfo.InvariantCulture),
-    };
+    public static object Sample(string service, string check, DateTimeOffset at, bool up, double? latencyMs = null, string? error = null) =>
+        PushServer.CheckResult(service, check, up, at, latencyMs, error);
 
-    public async Task PushAsync(IEnumerable<object> samples)
-    {
-        var json = JsonSerializer.Serialize(new { samples }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
-        using var response = await Server.PostJsonAsync(json);
-        Assert.True(response.IsSuccessStatusCode, $"push refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    public Task PushAsync(IEnumerable<object> samples) => Server.PushAsync(samples);
 
     /// <summary>Waits until <c>/api/v1/status</c> shows each service in its state (the board is fed at once; stale takes its interval).</summary>
     public async Task WaitForStatesAsync(params (string Service, string State)[] expected)
@@ -133,7 +117,5 @@ public sealed class PagesEstate : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
-
-        _files.Delete(recursive: true);
     }
 }

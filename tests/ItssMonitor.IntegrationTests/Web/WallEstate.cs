@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using ItssMonitor.IntegrationTests.Fixtures;
 
 namespace ItssMonitor.IntegrationTests.Web;
@@ -18,17 +16,16 @@ public sealed class WallEstate : IAsyncDisposable
     public const string MaintenanceWindow = "Key rotation";
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
 
-    private const string ApiKey = "wall-test-key-0123456789";
-
     private readonly TcpListener _target = new(IPAddress.Loopback, 0);
-    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("itss-wall-test-");
-    private readonly HttpClient _http = new();
+    private PushServer? _server;
 
     private WallEstate()
     {
     }
 
-    public ServerProcess Server { get; private set; } = null!;
+    public ServerProcess Server => Started.Process;
+
+    private PushServer Started => _server ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>
     /// Checkout (tcp, up while the listener runs), Ledger (up), Search (degraded: one of two checks down),
@@ -48,20 +45,10 @@ public sealed class WallEstate : IAsyncDisposable
     /// <summary>Stops the probed target: connections to it are refused from now on.</summary>
     public void TakeTargetDown() => _target.Stop();
 
-    public async Task PushAsync(params (string Service, string Check, bool Up, double LatencyMs)[] samples)
+    public Task PushAsync(params (string Service, string Check, bool Up, double LatencyMs)[] samples)
     {
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
-        var body = new StringBuilder("{\"samples\":[");
-        body.AppendJoin(',', samples.Select(sample => string.Create(CultureInfo.InvariantCulture,
-            $$"""{"service":"{{sample.Service}}","check":"{{sample.Check}}","timestamp":"{{now}}","up":{{(sample.Up ? "true" : "false")}},"latencyMs":{{sample.LatencyMs}}}""")));
-        body.Append("]}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Server.Url, "api/v1/samples"))
-        {
-            Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        using var response = await _http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var now = DateTimeOffset.UtcNow;
+        return Started.PushAsync(samples.Select(sample => PushServer.CheckResult(sample.Service, sample.Check, sample.Up, now, sample.LatencyMs)));
     }
 
     /// <summary>The samples that put each pushed service in its state.</summary>
@@ -77,14 +64,12 @@ public sealed class WallEstate : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Server is not null)
+        if (_server is not null)
         {
-            await Server.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         _target.Stop();
-        _http.Dispose();
-        _files.Delete(recursive: true);
     }
 
     private static string ExtraName(int i) => $"Service {i:0000}";
@@ -95,7 +80,6 @@ public sealed class WallEstate : IAsyncDisposable
     {
         _target.Start();
         var port = ((IPEndPoint)_target.LocalEndpoint).Port;
-        var file = Path.Combine(_files.FullName, "monitoring.yaml");
         var extra = string.Concat(Enumerable.Range(1, extraServices).Select(i => $$"""
 
               - name: {{ExtraName(i)}}
@@ -105,7 +89,7 @@ public sealed class WallEstate : IAsyncDisposable
             """));
         var hour = TimeSpan.FromHours(1);
         var (opened, closes) = (Iso(DateTimeOffset.UtcNow - hour), Iso(DateTimeOffset.UtcNow + hour));
-        await File.WriteAllTextAsync(file, $$"""
+        _server = await PushServer.StartAsync("wall-test", $$"""
             services:
               - name: {{ProbedService}}
                 team: payments
@@ -144,13 +128,7 @@ public sealed class WallEstate : IAsyncDisposable
 
             maintenance:
               - { name: {{MaintenanceWindow}}, services: [Vault], start: "{{opened}}", end: "{{closes}}" }
-            """);
-        Server = await ServerProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Monitoring__File"] = file,
-            ["Ingest__ApiKeys__0__Name"] = "wall-test",
-            ["Ingest__ApiKeys__0__Key"] = ApiKey,
-        });
+            """, []);
         await WaitUntilConfiguredAsync(7 + extraServices);
         await FeedAsync(extraServices);
     }
@@ -161,7 +139,7 @@ public sealed class WallEstate : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            using var status = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync(new Uri(Server.Url, "api/v1/status")));
+            using var status = System.Text.Json.JsonDocument.Parse(await Started.Http.GetStringAsync("api/v1/status"));
             if (status.RootElement.GetProperty("services").GetArrayLength() >= services)
             {
                 return;
