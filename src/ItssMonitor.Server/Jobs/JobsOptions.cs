@@ -5,9 +5,6 @@ namespace ItssMonitor.Server.Jobs;
 /// <summary>Configuration sections <c>Hangfire</c> (storage, polling) and <c>Jobs</c> (schedules of the recurring jobs).</summary>
 public sealed class JobsOptions : IValidatableObject
 {
-    /// <summary>Npgsql connection string (<c>Hangfire:Postgres</c>); set, every node sharing it shares one job queue. Unset: in-memory storage for this process only.</summary>
-    public string? Postgres { get; set; }
-
     /// <summary>How often the server looks for due scheduled and recurring jobs (<c>Hangfire:SchedulePollingInterval</c>).</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -29,15 +29,13 @@ public sealed class NotificationQueue(
         var notification = AlertNotification.From(alert, team, state, options.Value.PublicUrl);
         await using var context = await database.CreateDbContextAsync(cancellationToken);
         var records = context.Set<NotificationDeliveryRecord>();
+        var keys = channels.Distinct(StringComparer.Ordinal).ToDictionary(channel => channel, channel => IdempotencyKey(notification, sequence, channel));
+        string[] wanted = [.. keys.Values];
+        // One query for every channel's key: those already recorded were queued before and are not queued again.
+        var recorded = await records.Where(record => wanted.Contains(record.IdempotencyKey)).Select(record => record.IdempotencyKey).ToListAsync(cancellationToken);
         var queued = new List<NotificationDeliveryRecord>();
-        foreach (var channel in channels.Distinct(StringComparer.Ordinal))
+        foreach (var (channel, key) in keys.Where(pair => !recorded.Contains(pair.Value)))
         {
-            var key = IdempotencyKey(notification, sequence, channel);
-            if (await records.AnyAsync(record => record.IdempotencyKey == key, cancellationToken))
-            {
-                continue;
-            }
-
             var record = Record(notification, channel, key, time.GetUtcNow());
             records.Add(record);
             queued.Add(record);
