@@ -21,7 +21,7 @@ internal static class RequestBody
 
         if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(maxBytes, ""));
+            return (null, TooLarge(request, maxBytes, ""));
         }
 
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
@@ -45,7 +45,7 @@ internal static class RequestBody
             {
                 if (target.Length + read > maxBytes)
                 {
-                    return (null, TooLarge(maxBytes, gzip ? " once decompressed" : ""));
+                    return (null, TooLarge(request, maxBytes, gzip ? " once decompressed" : ""));
                 }
 
                 target.Write(buffer, 0, read);
@@ -55,7 +55,7 @@ internal static class RequestBody
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(maxBytes, ""));
+            return (null, TooLarge(request, maxBytes, ""));
         }
         catch (InvalidDataException exception)
         {
@@ -63,8 +63,15 @@ internal static class RequestBody
         }
     }
 
-    private static IResult TooLarge(long maxBytes, string how) => Results.Problem(
-        title: "The request body is too large",
-        detail: $"The body is larger than {maxBytes} bytes{how} (Ingest:MaxBodyBytes); send smaller batches.",
-        statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static IResult TooLarge(HttpRequest request, long maxBytes, string how)
+    {
+        // The rest of the body is never read, and the server cannot drain it past the size limit: it closes the
+        // connection after answering. Saying so keeps the client (Telegraf, an agent) from sending its next request
+        // on that connection and seeing it cut off.
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Results.Problem(
+            title: "The request body is too large",
+            detail: $"The body is larger than {maxBytes} bytes{how} (Ingest:MaxBodyBytes); send smaller batches.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 }

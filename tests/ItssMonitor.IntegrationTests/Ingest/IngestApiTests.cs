@@ -155,6 +155,8 @@ public sealed class IngestApiTests(SharedIngestServer shared) : IClassFixture<Sh
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains($"larger than {SharedIngestServer.MaxBodyBytes} bytes (Ingest:MaxBodyBytes)", (await ReadJsonAsync(response)).GetProperty("detail").GetString());
+        // The unread rest of the body ends the connection; the client is told, so it does not reuse it.
+        Assert.True(response.Headers.ConnectionClose);
     }
 
     [Fact]
