@@ -59,6 +59,11 @@ public readonly record struct AlertFingerprint
         return new AlertFingerprint(value);
     }
 
+    // Every other part is derived from the value: comparing and hashing it alone is enough, and cheaper as a dictionary key.
+    public bool Equals(AlertFingerprint other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value ?? "");
+
     public override string ToString() => Value;
 
     private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);

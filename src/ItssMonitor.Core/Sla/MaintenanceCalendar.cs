@@ -19,10 +19,14 @@ public sealed class MaintenanceCalendar
     public IReadOnlyList<MaintenanceWindow> Windows { get; }
 
     /// <summary>The windows for <paramref name="service"/> open at <paramref name="at"/> (empty when none), to name in a silenced alert's evidence.</summary>
-    public IReadOnlyList<MaintenanceWindow> OpenAt(string service, DateTimeOffset at)
+    public IReadOnlyList<MaintenanceWindow> OpenAt(string service, DateTimeOffset at) =>
+        OpenAt(at).Where(window => window.AppliesTo(service)).ToArray();
+
+    /// <summary>Every window open at <paramref name="at"/>, whichever services it is for, in file order.</summary>
+    public IReadOnlyList<MaintenanceWindow> OpenAt(DateTimeOffset at)
     {
         var instant = new TimeWindow(at, at.AddTicks(1));
-        return Windows.Where(window => window.AppliesTo(service) && window.Overlapping(instant).Any()).ToArray();
+        return Windows.Where(window => window.Overlapping(instant).Any()).ToArray();
     }
 
     public bool IsInMaintenance(string service, DateTimeOffset at) => OpenAt(service, at).Count > 0;

@@ -36,6 +36,7 @@ public sealed class StatusBoard
                 _changed.Remove(gone);
             }
 
+            var open = _maintenance.OpenAt(now);
             foreach (var definition in configuration.Services)
             {
                 if (!_services.TryGetValue(definition.Name, out var service))
@@ -44,7 +45,7 @@ public sealed class StatusBoard
                 }
 
                 service.Configure(definition, now);
-                service.MaintenanceWindow = OpenWindow(service.Name, now);
+                service.MaintenanceWindow = WindowFor(service.Name, open);
                 Refresh(service, now);
             }
         }
@@ -141,7 +142,7 @@ public sealed class StatusBoard
         }
     }
 
-    private string? OpenWindow(string service, DateTimeOffset now) => _maintenance.OpenAt(service, now).FirstOrDefault()?.Name;
+    private static string? WindowFor(string service, IReadOnlyList<MaintenanceWindow> open) => open.FirstOrDefault(window => window.AppliesTo(service))?.Name;
 
     private void ApplyMaintenance(DateTimeOffset now)
     {
@@ -151,9 +152,11 @@ public sealed class StatusBoard
             return;
         }
 
+        // Which windows are open is the same for every service: worked out once, not once per service.
+        var open = _maintenance.OpenAt(now);
         foreach (var service in _services.Values)
         {
-            var window = OpenWindow(service.Name, now);
+            var window = WindowFor(service.Name, open);
             if (window != service.MaintenanceWindow)
             {
                 service.MaintenanceWindow = window;

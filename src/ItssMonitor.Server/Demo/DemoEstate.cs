@@ -20,10 +20,23 @@ internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifeti
         new RecurringMaintenanceWindow("Export cache rebuild", ["Reporting"], CronSchedule.Parse("*/30 * * * *"), TimeSpan.FromMinutes(5)),
     ]);
 
-    public async Task<MonitoringConfiguration> GetAsync(CancellationToken cancellationToken)
+    // Built once, when the server has started and its address is known; every caller then gets the same configuration.
+    private readonly Lazy<Task<MonitoringConfiguration>> _configuration = new(() => BuildWhenStartedAsync(server, lifetime));
+
+    public Task<MonitoringConfiguration> GetAsync(CancellationToken cancellationToken) => _configuration.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The demo estate never changes.</summary>
+    public async IAsyncEnumerable<MonitoringConfiguration> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await WhenStartedAsync(cancellationToken);
-        var baseUri = OwnAddress();
+        yield return await GetAsync(cancellationToken);
+    }
+
+    private static async Task<MonitoringConfiguration> BuildWhenStartedAsync(IServer server, IHostApplicationLifetime lifetime)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task;
+        var baseUri = OwnAddress(server);
         var services = DemoTarget.All
             .Select(target => new ServiceDefinition(
                 target.Service,
@@ -35,21 +48,8 @@ internal sealed class DemoEstate(IServer server, IHostApplicationLifetime lifeti
         return new MonitoringConfiguration(services) { Maintenance = Maintenance };
     }
 
-    /// <summary>The demo estate never changes.</summary>
-    public async IAsyncEnumerable<MonitoringConfiguration> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        yield return await GetAsync(cancellationToken);
-    }
-
-    private Task WhenStartedAsync(CancellationToken cancellationToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        return started.Task.WaitAsync(cancellationToken);
-    }
-
     /// <summary>The first address the server listens on, with a wildcard host replaced by localhost.</summary>
-    private Uri OwnAddress()
+    private static Uri OwnAddress(IServer server)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()

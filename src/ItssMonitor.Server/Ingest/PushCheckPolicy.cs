@@ -21,7 +21,7 @@ internal static class PushCheckPolicy
         {
             if (!acceptUnknownChecks)
             {
-                return configuration.Services.Any(service => service.Name == sample.Service)
+                return configuration.FindService(sample.Service) is not null
                     ? $"service \"{sample.Service}\" has no check \"{sample.Check}\"; declare it with kind: push, or set Ingest:AcceptUnknownChecks"
                     : $"service \"{sample.Service}\" is not monitored; declare it with a check \"{sample.Check}\" of kind: push, or set Ingest:AcceptUnknownChecks";
             }

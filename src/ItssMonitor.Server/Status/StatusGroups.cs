@@ -21,12 +21,21 @@ internal static class StatusGroups
 
     public static IEnumerable<string> Of(ServiceStatus service)
     {
+        // A service without a team is only in the groups without one: For("", …) names those, and would repeat them.
+        var hasTeam = service.Team.Length > 0;
         yield return All;
-        yield return For(service.Team, null);
+        if (hasTeam)
+        {
+            yield return For(service.Team, null);
+        }
+
         foreach (var tag in service.Tags)
         {
             yield return For(null, tag);
-            yield return For(service.Team, tag);
+            if (hasTeam)
+            {
+                yield return For(service.Team, tag);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Status;
 
 namespace ItssMonitor.Server.Pages.Overview;
 
@@ -12,9 +13,7 @@ internal sealed record OverviewFilter(string? Search = null, string? Team = null
 
     /// <summary>Everything but the state, so the counts per state can show what choosing a state would give.</summary>
     public bool MatchesExceptState(ServiceStatus service) =>
-        (string.IsNullOrEmpty(Team) || service.Team == Team)
-        && (string.IsNullOrEmpty(Tag) || service.Tags.Contains(Tag))
-        && MatchesSearch(service);
+        StatusGroups.Matches(service, Team, Tag) && MatchesSearch(service);
 
     private bool MatchesSearch(ServiceStatus service)
     {
