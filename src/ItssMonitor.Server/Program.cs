@@ -1,5 +1,6 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
+using ItssMonitor.Server.Access;
 using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
@@ -37,9 +38,11 @@ builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAlerting(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddAccessControl();
 
 var app = builder.Build();
 
+app.MapAccessControl();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapDemoTargets();
