@@ -38,7 +38,7 @@ builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAlerting(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
-builder.Services.AddAccessControl();
+builder.Services.AddAccessControl(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,21 +1,28 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Access;
 
 /// <summary>
 /// Who may do what: a cookie for signed-in users (scheme <see cref="CookieAuthenticationDefaults.AuthenticationScheme"/>,
-/// the user's name as <see cref="ClaimTypes.Name"/> and role as <see cref="ClaimTypes.Role"/>), the role policies
-/// (<see cref="AccessPolicies"/>), the audit log, and <c>GET /api/v1/me</c>.
+/// the user's name as <see cref="ClaimTypes.Name"/> and role as <see cref="ClaimTypes.Role"/>), local accounts
+/// (<see cref="UserStore"/>, the first admin from <c>Auth:Admin</c>), the role policies (<see cref="AccessPolicies"/>),
+/// the audit log, <c>/api/v1/session</c> and <c>GET /api/v1/me</c>.
 /// </summary>
 internal static class AccessServiceCollectionExtensions
 {
-    public static AuthenticationBuilder AddAccessControl(this IServiceCollection services)
+    public static AuthenticationBuilder AddAccessControl(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<UserStore>();
+        services.AddHostedService<FirstAdmin>();
         services.AddAuthorization(AccessPolicies.Add);
         services.AddCascadingAuthenticationState();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
         return services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
     }
@@ -24,6 +31,7 @@ internal static class AccessServiceCollectionExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapSession();
         app.MapGet("/api/v1/me", (ClaimsPrincipal user) => new
         {
             name = user.Identity?.Name,
@@ -31,5 +39,36 @@ internal static class AccessServiceCollectionExtensions
             authenticationType = user.Identity?.AuthenticationType,
         }).RequireAuthorization(AccessPolicies.Viewer);
         return app;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthOptions auth)
+    {
+        cookie.Cookie.Name = "itss-session";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.ExpireTimeSpan = auth.SessionLifetime;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/login";
+        cookie.AccessDeniedPath = "/denied";
+
+        // Programs (API clients, the hub's negotiation) get a status code to act on, not a login page to follow.
+        cookie.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

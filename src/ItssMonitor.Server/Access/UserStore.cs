@@ -1,0 +1,81 @@
+using ItssMonitor.Storage.Relational;
+using ItssMonitor.Storage.Relational.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ItssMonitor.Server.Access;
+
+/// <summary>
+/// Local accounts in the relational store, passwords hashed and checked with ASP.NET Core Identity's
+/// <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted, rehashed when its parameters grow).
+/// </summary>
+internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, TimeProvider time)
+{
+    private readonly PasswordHasher<UserRecord> _hasher = new();
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Set<UserRecord>().AnyAsync(cancellationToken);
+    }
+
+    public async Task<UserRecord?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(name);
+        return await context.Set<UserRecord>().AsNoTracking().SingleOrDefaultAsync(user => user.NormalizedName == normalized, cancellationToken);
+    }
+
+    /// <summary>Creates the account; false when one of that name exists already.</summary>
+    public async Task<bool> CreateAsync(string name, string password, string role, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = new UserRecord
+        {
+            Name = name.Trim(),
+            NormalizedName = Normalize(name),
+            PasswordHash = string.Empty,
+            Role = role,
+            CreatedAt = time.GetUtcNow(),
+        };
+        user.PasswordHash = _hasher.HashPassword(user, password);
+        if (await context.Set<UserRecord>().AnyAsync(existing => existing.NormalizedName == user.NormalizedName, cancellationToken))
+        {
+            return false;
+        }
+
+        // Two nodes creating the same name at once: the unique index lets one in and the other fails here.
+        context.Set<UserRecord>().Add(user);
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The enabled account whose password this is, its sign-in time noted; null for a wrong name or password alike.</summary>
+    public async Task<UserRecord?> VerifyAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(name);
+        var user = await context.Set<UserRecord>().SingleOrDefaultAsync(candidate => candidate.NormalizedName == normalized, cancellationToken);
+        if (user is null || user.Disabled)
+        {
+            return null;
+        }
+
+        var result = _hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = _hasher.HashPassword(user, password);
+        }
+
+        user.LastSignInAt = time.GetUtcNow();
+        await context.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    private static string Normalize(string name) => name.Trim().ToUpperInvariant();
+}
