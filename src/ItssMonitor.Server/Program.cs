@@ -6,6 +6,7 @@ using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Jobs;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Server.Metrics;
 using ItssMonitor.Server.Notifications;
 using ItssMonitor.Server.Pages;
@@ -37,6 +38,7 @@ builder.Services.AddSlaEvaluation(builder.Configuration);
 builder.Services.AddSecurityEvaluation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAlerting(builder.Configuration);
+builder.Services.AddOperatorMaintenance();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddAccessControl(builder.Configuration);
 
@@ -53,6 +55,7 @@ app.MapWall();
 app.MapJobs();
 app.MapSla();
 app.MapAlerts();
+app.MapOperatorMaintenance();
 app.MapReports();
 
 if (!StartupValidation.Succeeds(app.Services, "ItssMonitor", Console.Error))

@@ -18,6 +18,13 @@ public sealed class MaintenanceCalendar
 
     public IReadOnlyList<MaintenanceWindow> Windows { get; }
 
+    /// <summary>This calendar's windows followed by <paramref name="more"/> (this one itself when there are none).</summary>
+    public MaintenanceCalendar With(IReadOnlyList<MaintenanceWindow> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        return more.Count == 0 ? this : new MaintenanceCalendar([.. Windows, .. more]);
+    }
+
     /// <summary>The windows for <paramref name="service"/> open at <paramref name="at"/> (empty when none), to name in a silenced alert's evidence.</summary>
     public IReadOnlyList<MaintenanceWindow> OpenAt(string service, DateTimeOffset at) =>
         OpenAt(at).Where(window => window.AppliesTo(service)).ToArray();

@@ -53,13 +53,18 @@ public sealed class StatusBoard
 
     /// <summary>
     /// Puts services in and out of maintenance as their windows open and close: the clock does that, not a sample,
-    /// so the caller ticks this (and every snapshot applies it to its own time).
+    /// so the caller ticks this (and every snapshot applies it to its own time). <paramref name="calendar"/> is the
+    /// one in force now, which may differ from the configuration's when operators start or end windows at run time.
     /// </summary>
-    public void FollowMaintenance(DateTimeOffset now)
+    public void FollowMaintenance(MaintenanceCalendar calendar, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         lock (_lock)
         {
-            ApplyMaintenance(now);
+            // A calendar that lost its last window must still take its services out of maintenance: apply it in full.
+            var replaced = !ReferenceEquals(calendar, _maintenance);
+            _maintenance = calendar;
+            ApplyMaintenance(now, replaced);
         }
     }
 
@@ -144,10 +149,10 @@ public sealed class StatusBoard
 
     private static string? WindowFor(string service, IReadOnlyList<MaintenanceWindow> open) => open.FirstOrDefault(window => window.AppliesTo(service))?.Name;
 
-    private void ApplyMaintenance(DateTimeOffset now)
+    private void ApplyMaintenance(DateTimeOffset now, bool replaced = false)
     {
-        // Without windows every service is already out of maintenance (Configure saw to it): nothing to evaluate.
-        if (_maintenance.Windows.Count == 0)
+        // Without windows every service is already out of maintenance (Configure or the replacing call saw to it): nothing to evaluate.
+        if (_maintenance.Windows.Count == 0 && !replaced)
         {
             return;
         }

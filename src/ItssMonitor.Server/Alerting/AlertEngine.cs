@@ -1,5 +1,5 @@
 using ItssMonitor.Core.Alerting;
-using ItssMonitor.Core.Monitoring;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Storage.Relational.Alerts;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ namespace ItssMonitor.Server.Alerting;
 public sealed partial class AlertEngine(
     AlertStore store,
     IOptions<AlertingOptions> options,
-    IMonitoringConfigurationSource configuration,
+    MaintenanceSchedule maintenanceSchedule,
     IEnumerable<IAlertListener> listeners,
     TimeProvider time,
     ILogger<AlertEngine> logger) : IAlertSignals, IAlertReader
@@ -24,7 +24,7 @@ public sealed partial class AlertEngine(
     {
         ArgumentNullException.ThrowIfNull(signal);
         var now = Now();
-        var maintenance = (await configuration.GetAsync(cancellationToken)).Maintenance;
+        var maintenance = await maintenanceSchedule.GetAsync(cancellationToken);
         if (Silenced(maintenance, signal, now))
         {
             return;
@@ -44,7 +44,7 @@ public sealed partial class AlertEngine(
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(firing);
         var now = Now();
-        var maintenance = (await configuration.GetAsync(cancellationToken)).Maintenance;
+        var maintenance = await maintenanceSchedule.GetAsync(cancellationToken);
         var raised = firing.Where(signal => !Silenced(maintenance, signal, now)).ToList();
         // A silenced problem is still there: its open alert (raised before the window) stays open rather than resolving.
         var stillThere = firing.Select(signal => signal.Fingerprint).ToHashSet();

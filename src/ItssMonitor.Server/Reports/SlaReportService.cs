@@ -1,9 +1,11 @@
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Reports;
 using ItssMonitor.Core.Samples;
+using ItssMonitor.Core.Sla;
 using ItssMonitor.Core.Statistics;
 using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Jobs;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,7 @@ namespace ItssMonitor.Server.Reports;
 public sealed class SlaReportService(
     ISampleStore store,
     IMonitoringConfigurationSource configurationSource,
+    MaintenanceSchedule maintenance,
     AlertQueries alerts,
     TimeProvider time,
     IOptions<RetentionOptions> retention)
@@ -47,6 +50,7 @@ public sealed class SlaReportService(
             throw new ReportRequestException("services", $"Not monitored: {string.Join(", ", unknown.Select(name => $"'{name}'"))}. Names are exact and comma-separated.");
         }
 
+        var calendar = await maintenance.CalendarForAsync(configuration, cancellationToken);
         var selected = services.Count == 0 ? configuration.Services : [.. services.Distinct().Select(name => configuration.FindService(name)!)];
         var measured = new TimeWindow(range.From, range.To < now ? range.To : now);
         // Raw samples older than this may have been deleted: from the next whole hour on, every raw sample is still there.
@@ -58,7 +62,7 @@ public sealed class SlaReportService(
         {
             var rollups = await store.GetRollupsAsync(SampleScope.ForService(service.Name), trendWindow, cancellationToken);
             allRollups.AddRange(rollups);
-            lines.Add(await ServiceLineAsync(configuration, service, measured, rawFrom, rollups, cancellationToken));
+            lines.Add(await ServiceLineAsync(calendar, service, measured, rawFrom, rollups, cancellationToken));
         }
 
         return new SlaReport(
@@ -73,14 +77,13 @@ public sealed class SlaReportService(
     }
 
     private async Task<ServiceSlaReport> ServiceLineAsync(
-        MonitoringConfiguration configuration,
+        MaintenanceCalendar calendar,
         ServiceDefinition service,
         TimeWindow range,
         DateTimeOffset rawFrom,
         IReadOnlyList<HourlyRollup> rollups,
         CancellationToken cancellationToken)
     {
-        var calendar = configuration.Maintenance;
         var accounting = new ServiceAccounting(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, [], []);
         var latencies = new List<double>();
         if (range.From < rawFrom)

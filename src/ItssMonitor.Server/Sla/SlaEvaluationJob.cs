@@ -3,6 +3,7 @@ using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Samples;
 using ItssMonitor.Core.Sla;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Storage;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ namespace ItssMonitor.Server.Sla;
 public sealed partial class SlaEvaluationJob(
     ISampleStore store,
     IMonitoringConfigurationSource configurationSource,
+    MaintenanceSchedule maintenance,
     IAlertSignals alerts,
     SlaStatusStore statuses,
     TimeProvider time,
@@ -36,7 +38,7 @@ public sealed partial class SlaEvaluationJob(
         var windows = SlaEvaluation.WindowsFor(policy, period).ToDictionary(length => length, length => new TimeWindow(now - length, now));
 
         var newestRollup = await store.GetNewestRollupHourAsync(cancellationToken);
-        var exclusion = new MaintenanceExclusion(configuration.Maintenance, services.Select(service => service.Name), windows);
+        var exclusion = new MaintenanceExclusion(await maintenance.CalendarForAsync(configuration, cancellationToken), services.Select(service => service.Name), windows);
         var countsByWindow = await Task.WhenAll(windows.Select(pair => CountAsync(pair.Key, WindowSources.For(pair.Value, newestRollup), cancellationToken)));
         var countsByStretch = (await Task.WhenAll(exclusion.Stretches.Select(async stretch => (stretch, counts: await store.CountByServiceAsync(stretch, cancellationToken)))))
             .ToDictionary(pair => pair.stretch, pair => pair.counts);

@@ -1,13 +1,14 @@
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Maintenance;
 
 namespace ItssMonitor.Server.Status;
 
 /// <summary>
 /// Keeps the status board's checks in line with the configuration, and once a second marks checks stale and opens
-/// and closes maintenance windows.
+/// and closes maintenance windows (the file's and the operators', from <see cref="MaintenanceSchedule"/>).
 /// </summary>
-internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration, StatusBoard board, TransitionLog transitions, TimeProvider time) : BackgroundService
+internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration, MaintenanceSchedule maintenance, StatusBoard board, TransitionLog transitions, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan StalenessPeriod = TimeSpan.FromSeconds(1);
 
@@ -27,7 +28,7 @@ internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration
     {
         await foreach (var version in configuration.WatchAsync(stoppingToken))
         {
-            board.Configure(version, time.GetUtcNow());
+            board.Configure(version with { Maintenance = await maintenance.CalendarForAsync(version, stoppingToken) }, time.GetUtcNow());
         }
     }
 
@@ -42,7 +43,7 @@ internal sealed class StatusMonitor(IMonitoringConfigurationSource configuration
                 transitions.Record(transition);
             }
 
-            board.FollowMaintenance(now);
+            board.FollowMaintenance(await maintenance.GetAsync(stoppingToken), now);
         }
     }
 }

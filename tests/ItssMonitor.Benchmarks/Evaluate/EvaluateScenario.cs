@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Server.Sla;
 using ItssMonitor.Storage.Influx;
 using ItssMonitor.Storage.Relational;
@@ -57,7 +58,7 @@ internal static class EvaluateScenario
 
             var signals = new CountingSignals();
             var job = Job(store, estate, signals, contexts, now);
-            var engine = new AlertEngine(new AlertStore(contexts), Options.Create(new AlertingOptions()), new FixedEstate(estate.Configuration), [], new FixedTime(now), NullLogger<AlertEngine>.Instance);
+            var engine = new AlertEngine(new AlertStore(contexts), Options.Create(new AlertingOptions()), Schedule(estate, contexts, now), [], new FixedTime(now), NullLogger<AlertEngine>.Instance);
             var engineSignals = new CountingSignals(engine);
             var engineJob = Job(store, estate, engineSignals, contexts, now);
             var bare = new BareQueries(http, influx.Url, "bench");
@@ -104,7 +105,10 @@ internal static class EvaluateScenario
     }
 
     private static SlaEvaluationJob Job(InfluxSampleStore store, EvaluateEstate estate, IAlertSignals signals, IDbContextFactory<MonitorDbContext> contexts, DateTimeOffset now) =>
-        new(store, new FixedEstate(estate.Configuration), signals, new SlaStatusStore(contexts), new FixedTime(now), Options.Create(new SlaOptions()), NullLogger<SlaEvaluationJob>.Instance);
+        new(store, new FixedEstate(estate.Configuration), Schedule(estate, contexts, now), signals, new SlaStatusStore(contexts), new FixedTime(now), Options.Create(new SlaOptions()), NullLogger<SlaEvaluationJob>.Instance);
+
+    private static MaintenanceSchedule Schedule(EvaluateEstate estate, IDbContextFactory<MonitorDbContext> contexts, DateTimeOffset now) =>
+        new(new FixedEstate(estate.Configuration), new OperatorMaintenanceStore(contexts, new FixedTime(now), NullLogger<OperatorMaintenanceStore>.Instance));
 
     private static string Listed(List<double> values) => string.Join(", ", values.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)));
 

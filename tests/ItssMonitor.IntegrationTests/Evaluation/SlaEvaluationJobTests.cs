@@ -100,14 +100,20 @@ public sealed class SlaEvaluationJobTests(InfluxDbServer influx)
         Assert.Null(ledger.ExhaustedInHours);
     }
 
-    private static SlaEvaluationJob Job(EvaluationStores stores, RecordingAlertSignals alerts, MonitoringConfiguration configuration) => new(
+    private static SlaEvaluationJob Job(EvaluationStores stores, RecordingAlertSignals alerts, MonitoringConfiguration configuration)
+    {
+        var monitoring = new FixedMonitoring(configuration);
+        var time = new FakeTimeProvider(Now);
+        return new(
         stores.Samples,
-        new FixedMonitoring(configuration),
+        monitoring,
+        monitoring.Schedule(stores.Relational, time),
         alerts,
         new SlaStatusStore(stores.Relational),
-        new FakeTimeProvider(Now),
+        time,
         Options.Create(new SlaOptions()),
         NullLogger<SlaEvaluationJob>.Instance);
+    }
 
     /// <summary>
     /// Writes the history, rolls it up with the real rollup job, then deletes the raw samples older than 3 days and an hour:

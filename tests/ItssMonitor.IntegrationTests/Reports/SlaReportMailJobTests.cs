@@ -26,9 +26,10 @@ public sealed class SlaReportMailJobTests(InfluxDbServer influx, SmtpServer smtp
         await stores.WriteAsync(month.Samples());
         await month.SeedIncidentsAsync(stores.Relational);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
+        var monitoring = new FixedMonitoring(month.Configuration());
         var options = Options.Create(new ReportOptions { Recipients = { "cio@example.com", "Auditor <audit@example.com>" } });
         var job = new SlaReportMailJob(
-            new SlaReportService(stores.Samples, new FixedMonitoring(month.Configuration()), new AlertQueries(new AlertStore(stores.Relational)), time, Options.Create(new RetentionOptions())),
+            new SlaReportService(stores.Samples, monitoring, monitoring.Schedule(stores.Relational, time), new AlertQueries(new AlertStore(stores.Relational)), time, Options.Create(new RetentionOptions())),
             new ReportPdfPrinter(options),
             new SmtpMailer(
                 Options.Create(new SmtpOptions { Host = smtp.Host, Port = smtp.Port, From = "ItssMonitor <noc@example.com>", Security = SmtpSecurity.None }),

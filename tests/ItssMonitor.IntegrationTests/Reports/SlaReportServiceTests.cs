@@ -80,10 +80,10 @@ public sealed class SlaReportServiceTests(InfluxDbServer influx)
         Assert.Equal(ScriptedMonth.MaintenanceSeconds, ledger.MaintenanceSeconds);
     }
 
-    private static SlaReportService Service(EvaluationStores stores, ScriptedMonth month, DateTimeOffset now) => new(
-        stores.Samples,
-        new FixedMonitoring(month.Configuration()),
-        new AlertQueries(new AlertStore(stores.Relational)),
-        new FakeTimeProvider(now),
-        Options.Create(new RetentionOptions()));
+    private static SlaReportService Service(EvaluationStores stores, ScriptedMonth month, DateTimeOffset now)
+    {
+        var monitoring = new FixedMonitoring(month.Configuration());
+        var time = new FakeTimeProvider(now);
+        return new(stores.Samples, monitoring, monitoring.Schedule(stores.Relational, time), new AlertQueries(new AlertStore(stores.Relational)), time, Options.Create(new RetentionOptions()));
+    }
 }

@@ -4,6 +4,7 @@ using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Samples;
 using ItssMonitor.Core.Sla;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Storage.Relational;
 using ItssMonitor.Storage.Relational.Alerts;
 using Microsoft.Data.Sqlite;
@@ -28,6 +29,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(T0);
     private readonly Recording _listener = new();
     private AlertStore _store = null!;
+    private OperatorMaintenanceStore _operators = null!;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +39,9 @@ public sealed class AlertEngineTests : IAsyncLifetime
             await RelationalSchema.CreateAsync(context, CancellationToken.None);
         }
 
-        _store = new AlertStore(new PooledDbContextFactory<MonitorDbContext>(options));
+        var contexts = new PooledDbContextFactory<MonitorDbContext>(options);
+        _store = new AlertStore(contexts);
+        _operators = new OperatorMaintenanceStore(contexts, _time, NullLogger<OperatorMaintenanceStore>.Instance);
     }
 
     public Task DisposeAsync()
@@ -59,6 +63,21 @@ public sealed class AlertEngineTests : IAsyncLifetime
         Assert.Null(await engine.FindAsync(Signal("Ledger").Fingerprint.Id, None));
         Assert.NotNull(await engine.FindAsync(Signal("Search").Fingerprint.Id, None));
         Assert.Equal(["Search"], _listener.Outcomes.Select(o => o.Alert!.Service));
+    }
+
+    [Fact]
+    public async Task A_window_an_operator_set_silences_like_the_files_and_ending_it_early_lets_signals_through()
+    {
+        var engine = Engine();
+        var window = await _operators.StartAsync(["Ledger"], T0, T0.AddHours(2), "disk swap", "olga", None);
+        _time.Advance(TimeSpan.FromMinutes(30));
+
+        await engine.RaiseAsync(Signal("Ledger"), None);
+        Assert.Null(await engine.FindAsync(Signal("Ledger").Fingerprint.Id, None));
+
+        await _operators.EndAsync(window.Id, "olga", None);
+        await engine.RaiseAsync(Signal("Ledger"), None);
+        Assert.NotNull(await engine.FindAsync(Signal("Ledger").Fingerprint.Id, None));
     }
 
     [Fact]
@@ -157,7 +176,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
     private AlertEngine Engine(MaintenanceWindow? maintenance, params IAlertListener[] listeners) => new(
         _store,
         Options.Create(new AlertingOptions()),
-        new Configuration(new MonitoringConfiguration([]) { Maintenance = new MaintenanceCalendar(maintenance is null ? [] : [maintenance]) }),
+        new MaintenanceSchedule(new Configuration(new MonitoringConfiguration([]) { Maintenance = new MaintenanceCalendar(maintenance is null ? [] : [maintenance]) }), _operators),
         listeners.Length == 0 ? [_listener] : listeners,
         _time,
         NullLogger<AlertEngine>.Instance);

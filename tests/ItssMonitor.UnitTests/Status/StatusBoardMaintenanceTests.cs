@@ -13,6 +13,7 @@ public sealed class StatusBoardMaintenanceTests
     private static readonly FixedMaintenanceWindow Upgrade = new("DB upgrade", ["Ledger"], new TimeWindow(T0.AddMinutes(10), T0.AddMinutes(70)));
 
     private readonly StatusBoard _board = new();
+    private MaintenanceCalendar _calendar = MaintenanceCalendar.Empty;
 
     [Fact]
     public void A_service_shows_maintenance_only_while_its_window_is_open_with_the_window_name()
@@ -32,7 +33,7 @@ public sealed class StatusBoardMaintenanceTests
     public void A_service_down_during_maintenance_shows_maintenance_and_down_again_once_the_window_closes()
     {
         Configure([Upgrade]);
-        _board.FollowMaintenance(T0.AddMinutes(10));
+        _board.FollowMaintenance(_calendar, T0.AddMinutes(10));
         Observe("Ledger", T0.AddMinutes(20), up: false);
         Observe("Ledger", T0.AddMinutes(21), up: false);
 
@@ -65,15 +66,15 @@ public sealed class StatusBoardMaintenanceTests
         Configure([Upgrade]);
         _board.TakeChanges(T0);
 
-        _board.FollowMaintenance(T0.AddMinutes(5));
+        _board.FollowMaintenance(_calendar, T0.AddMinutes(5));
         Assert.Empty(_board.TakeChanges(T0.AddMinutes(5)));
 
-        _board.FollowMaintenance(T0.AddMinutes(10));
-        _board.FollowMaintenance(T0.AddMinutes(11));
+        _board.FollowMaintenance(_calendar, T0.AddMinutes(10));
+        _board.FollowMaintenance(_calendar, T0.AddMinutes(11));
         var opened = Assert.Single(_board.TakeChanges(T0.AddMinutes(11)));
         Assert.Equal(("Ledger", ServiceState.Maintenance, "DB upgrade", T0.AddMinutes(10)), (opened.Service, opened.State, opened.MaintenanceWindow, opened.Since));
 
-        _board.FollowMaintenance(T0.AddMinutes(70));
+        _board.FollowMaintenance(_calendar, T0.AddMinutes(70));
         var closed = Assert.Single(_board.TakeChanges(T0.AddMinutes(70)));
         Assert.Equal(("Ledger", ServiceState.Unknown, null), (closed.Service, closed.State, closed.MaintenanceWindow));
     }
@@ -102,13 +103,29 @@ public sealed class StatusBoardMaintenanceTests
         Assert.Equal((ServiceState.Unknown, null), StateAt("Ledger", T0.AddMinutes(30)));
     }
 
+    [Fact]
+    public void A_window_started_at_run_time_opens_and_ending_the_last_one_takes_the_service_out_again()
+    {
+        Configure([]);
+        Observe("Ledger", T0, up: true);
+
+        var started = new MaintenanceCalendar([]).With([new FixedMaintenanceWindow("Disk swap", ["Ledger"], new TimeWindow(T0, T0.AddHours(1)))]);
+        _board.FollowMaintenance(started, T0.AddMinutes(1));
+        Assert.Equal((ServiceState.Maintenance, "Disk swap"), StateAt("Ledger", T0.AddMinutes(1)));
+
+        // Ended early: the calendar in force has no window at all any more.
+        _board.FollowMaintenance(MaintenanceCalendar.Empty, T0.AddMinutes(2));
+        Assert.Equal((ServiceState.Up, null), StateAt("Ledger", T0.AddMinutes(2)));
+    }
+
     /// <summary>Ledger and Payments, and <paramref name="moreServices"/>, each with one check that is down after two failures.</summary>
     private void Configure(IReadOnlyList<MaintenanceWindow> windows, params string[] moreServices)
     {
         var services = new[] { "Ledger", "Payments" }.Concat(moreServices)
             .Select(name => new ServiceDefinition(name, "t", [], [new CheckDefinition("c", CheckKinds.Http, TimeSpan.FromHours(1), TimeSpan.FromSeconds(2)) { FailuresBeforeDown = 2 }]))
             .ToList();
-        _board.Configure(new MonitoringConfiguration(services) { Maintenance = new MaintenanceCalendar(windows) }, T0);
+        _calendar = new MaintenanceCalendar(windows);
+        _board.Configure(new MonitoringConfiguration(services) { Maintenance = _calendar }, T0);
     }
 
     private (ServiceState State, string? Window) StateAt(string service, DateTimeOffset now) =>
