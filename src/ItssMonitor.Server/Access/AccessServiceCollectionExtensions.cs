@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ItssMonitor.Server.Access.Oidc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ internal static class AccessServiceCollectionExtensions
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
         return services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddOidcSignIn(configuration);
     }
 
     public static WebApplication MapAccessControl(this WebApplication app)
@@ -32,6 +34,7 @@ internal static class AccessServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSession();
+        app.MapOidcSignIn();
         app.MapGet("/api/v1/me", (ClaimsPrincipal user) => new
         {
             name = user.Identity?.Name,
