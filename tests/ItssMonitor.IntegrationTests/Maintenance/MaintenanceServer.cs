@@ -12,7 +12,7 @@ namespace ItssMonitor.IntegrationTests.Maintenance;
 public sealed class MaintenanceServer : IAsyncDisposable
 {
     public const string AdminName = "admin";
-    private const string AdminPassword = "correct horse battery staple";
+    public const string AdminPassword = "correct horse battery staple";
 
     private MaintenanceServer(PushServer server, SessionClient admin)
     {
