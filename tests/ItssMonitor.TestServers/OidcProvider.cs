@@ -52,7 +52,11 @@ public sealed class OidcProvider : IAsyncDisposable
     /// <summary>How many codes were exchanged for tokens.</summary>
     public int TokensIssued => _tokensIssued;
 
-    public static async Task<OidcProvider> StartAsync(string clientId, string clientSecret)
+    /// <summary>
+    /// Starts the provider on a free loopback port. Its issuer is <c>http://{issuerHost}:{port}</c>: <c>localhost</c>
+    /// makes it another site than a server at 127.0.0.1, as a real provider is, so a browser treats the way back as cross-site.
+    /// </summary>
+    public static async Task<OidcProvider> StartAsync(string clientId, string clientSecret, string issuerHost = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -64,7 +68,8 @@ public sealed class OidcProvider : IAsyncDisposable
         app.MapGet("/authorize", provider.Authorize);
         app.MapPost("/token", provider.TokenAsync);
         await app.StartAsync();
-        provider.Issuer = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        provider.Issuer = $"http://{issuerHost}:{address.Port}";
         return provider;
     }
 
