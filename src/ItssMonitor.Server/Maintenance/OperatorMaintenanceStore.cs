@@ -44,11 +44,12 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
                 var windows = await context.Set<MaintenanceWindowRecord>().AsNoTracking().Where(window => window.Until > since).OrderBy(window => window.Id).ToListAsync(cancellationToken);
                 _cached = new Reading([.. windows.Where(window => window.End > window.From)], now);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException && _cached is not null)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The live path must not stop because the database hiccups: keep the last windows read and try again later.
+                // The live path must not stop because the database hiccups (or its tables are not created yet): keep the
+                // last windows read, none before the first read, and try again once the cache time is up.
                 LogReadFailed(exception);
-                _cached = _cached with { ReadAt = now };
+                _cached = new Reading(_cached?.Windows ?? [], now);
             }
 
             return _cached.Windows;
@@ -107,6 +108,6 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
 
     private sealed record Reading(IReadOnlyList<MaintenanceWindowRecord> Windows, DateTimeOffset ReadAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the operators' maintenance windows; the last ones read stay in force")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the operators' maintenance windows; the last ones read (if any) stay in force")]
     private partial void LogReadFailed(Exception exception);
 }
