@@ -3,9 +3,11 @@ using ItssMonitor.IntegrationTests.Evaluation;
 using ItssMonitor.IntegrationTests.Fixtures;
 using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Jobs;
+using ItssMonitor.Server.Maintenance;
 using ItssMonitor.Server.Reports;
 using ItssMonitor.Storage.Relational.Alerts;
 using ItssMonitor.TestServers;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,6 +56,25 @@ public sealed class SlaReportServiceTests(InfluxDbServer influx)
         Assert.Equal(ScriptedMonth.OverallPercent, ReportFormat.Percent(report.Summary.OverallAvailabilityPercent));
         Assert.Equal(["Ledger"], report.Summary.WorstServices);
         Assert.Null(report.SampleBasedBefore);
+    }
+
+    [Fact]
+    public async Task A_window_an_operator_set_is_left_out_of_availability_like_the_files()
+    {
+        var month = new ScriptedMonth(From);
+        await using var stores = await EvaluationStores.CreateAsync(EvaluationStores.Sqlite, influx);
+        await stores.WriteAsync(month.Samples());
+        var now = month.To.AddDays(1);
+        // Over Ledger's first outage (day 1, 10:00 for 600 s), set at run time and stored rather than in the file.
+        var operators = new OperatorMaintenanceStore(stores.Relational, new FakeTimeProvider(now), NullLogger<OperatorMaintenanceStore>.Instance);
+        await operators.StartAsync(["Ledger"], From.AddDays(1).AddHours(10), From.AddDays(1).AddHours(10).AddMinutes(10), "disk swap", "olga", CancellationToken.None);
+
+        var report = await Service(stores, month, now).BuildAsync(new Core.Samples.TimeWindow(month.From, month.To), ["Ledger"], CancellationToken.None);
+
+        var ledger = Assert.Single(report.Services);
+        Assert.Equal(ScriptedMonth.DowntimeSeconds - 600, ledger.DowntimeSeconds);
+        Assert.Equal(ScriptedMonth.MaintenanceSeconds + 600, ledger.MaintenanceSeconds);
+        Assert.Equal(["disk swap", "DB upgrade"], ledger.MaintenanceOccurrences.Select(m => m.Name));
     }
 
     [Fact]
