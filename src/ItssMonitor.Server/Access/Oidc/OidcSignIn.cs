@@ -53,7 +53,8 @@ internal static partial class OidcSignIn
         oidc.Authority = settings.Authority;
         oidc.ClientId = settings.ClientId;
         oidc.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
-        oidc.RequireHttpsMetadata = new Uri(settings.Authority!).Scheme == Uri.UriSchemeHttps;
+        // Plain HTTP passes the settings check only on loopback (tests); everywhere else the metadata must come over HTTPS.
+        oidc.RequireHttpsMetadata = !Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttp;
         oidc.ResponseType = OpenIdConnectResponseType.Code;
         oidc.UsePkce = true;
         // The code comes back on a plain GET: the cookies of the round trip can stay SameSite=Lax instead of None.
