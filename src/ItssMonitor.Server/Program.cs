@@ -1,6 +1,7 @@
 using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Cluster;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSampleStorage(builder.Configuration);
 builder.Services.AddRelationalStore(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
+builder.Services.AddCluster(builder.Configuration);
 // What is monitored: the file at Monitoring:File when one is set, otherwise the demo estate.
 builder.Services.AddMonitoringFile(builder.Configuration);
 builder.Services.AddDemoEstate();
@@ -44,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
+app.MapCluster();
 app.MapIngest();
 app.MapPages();
 app.MapWall();
