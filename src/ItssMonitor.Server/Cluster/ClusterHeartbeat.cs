@@ -24,6 +24,7 @@ internal sealed partial class ClusterHeartbeat(
     private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
 
     private bool _storeFailing;
+    private bool _joined;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -87,8 +88,10 @@ internal sealed partial class ClusterHeartbeat(
             await nodes.Where(node => node.HeartbeatAt < dead).ExecuteDeleteAsync(cancellationToken);
             var liveSince = now - options.Value.NodeTimeout;
             var live = await nodes.AsNoTracking().Where(node => node.HeartbeatAt >= liveSince).ToListAsync(cancellationToken);
-            if (membership.Update(live, now))
+            // Logged when the set of live nodes changes, and once on joining.
+            if (membership.Update(live, now) || !_joined)
             {
+                _joined = true;
                 LogMembers(membership.NodeId, live.Count, string.Join(", ", membership.Nodes.Select(node => node.NodeId)));
             }
 
