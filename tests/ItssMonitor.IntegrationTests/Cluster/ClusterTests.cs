@@ -5,6 +5,7 @@ using ItssMonitor.Core.Status;
 using ItssMonitor.IntegrationTests.Fixtures;
 using ItssMonitor.IntegrationTests.Hub;
 using ItssMonitor.TestServers;
+using Npgsql;
 
 namespace ItssMonitor.IntegrationTests.Cluster;
 
@@ -46,19 +47,28 @@ public sealed class ClusterTests(PostgresServer postgres, RedisServer redis, Inf
         Assert.Equal(new Dictionary<string, int> { ["node-a"] = 3, ["node-b"] = 5 }, ChecksPerNode(fromA));
         Assert.Equal(ChecksPerNode(fromA), ChecksPerNode(fromB));
 
-        var from = DateTimeOffset.UtcNow;
-        var intervals = 4;
-        await cluster.WaitForEveryCheckAsync(from + TwoNodeCluster.Interval * intervals, count: 1);
+        await cluster.AssertEachCheckProbedOncePerIntervalAsync();
+    }
 
-        foreach (var path in TwoNodeCluster.Paths)
+    [Fact]
+    public async Task While_the_membership_store_is_unreachable_each_node_keeps_probing_the_checks_it_last_owned()
+    {
+        await using var cluster = await TwoNodeCluster.StartAsync(postgres, redis, influx);
+        await SetConnectionsAllowedAsync(cluster.Database, allowed: false);
+        try
         {
-            var hits = cluster.Target.HitsOf(path).Where(at => at >= from && at < from + TwoNodeCluster.Interval * intervals).ToList();
-            // One per slot: a window of four intervals holds four slots (give or take one at its edges); both nodes
-            // probing a check would make about eight.
-            Assert.True(hits.Count is >= 3 and <= 5, $"{path} was probed {hits.Count} times in {intervals} intervals");
-            var closest = hits.Zip(hits.Skip(1), (first, second) => second - first).DefaultIfEmpty(TwoNodeCluster.Interval).Min();
-            Assert.True(closest > TwoNodeCluster.Interval / 2, $"{path} was probed twice within {closest.TotalMilliseconds:0} ms");
+            await WaitForOutputAsync(cluster.NodeA, "Cluster membership store unreachable");
+            await WaitForOutputAsync(cluster.NodeB, "Cluster membership store unreachable");
+
+            // Neither node sees the other's heartbeat, and neither drops the other: no check is lost or doubled.
+            await cluster.AssertEachCheckProbedOncePerIntervalAsync();
         }
+        finally
+        {
+            await SetConnectionsAllowedAsync(cluster.Database, allowed: true);
+        }
+
+        await WaitForOutputAsync(cluster.NodeA, "Cluster membership store reachable again");
     }
 
     [Fact]
@@ -86,6 +96,28 @@ public sealed class ClusterTests(PostgresServer postgres, RedisServer redis, Inf
         await cluster.WaitForEveryCheckAsync(killed, count: 2);
         var fromB = await cluster.WaitForMembersAsync(cluster.NodeB, "node-b");
         Assert.Equal(new Dictionary<string, int> { ["node-b"] = TwoNodeCluster.Paths.Count }, ChecksPerNode(fromB));
+    }
+
+    /// <summary>Makes the cluster's database refuse connections (and ends those open), as a PostgreSQL outage would, or lets them in again.</summary>
+    private async Task SetConnectionsAllowedAsync(string database, bool allowed)
+    {
+        await using var admin = new NpgsqlConnection(postgres.ConnectionString);
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE {database} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin);
+        await alter.ExecuteNonQueryAsync();
+        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database", admin);
+        terminate.Parameters.AddWithValue("database", database);
+        await terminate.ExecuteNonQueryAsync();
+    }
+
+    private static async Task WaitForOutputAsync(PushServer node, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!node.Process.Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{text}' was not logged within 30 s:\n{node.Process.Output}");
+            await Task.Delay(200);
+        }
     }
 
     private static Dictionary<string, int> ChecksPerNode(JsonElement cluster) => cluster.GetProperty("nodes").EnumerateArray()

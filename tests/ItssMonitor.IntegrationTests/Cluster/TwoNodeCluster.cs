@@ -20,12 +20,16 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     public static readonly IReadOnlyList<string> Paths =
         [.. new[] { "storefront", "catalog" }.SelectMany(service => new[] { "home", "search", "cart", "login" }.Select(check => $"/{service}/{check}"))];
 
-    private TwoNodeCluster(HitCountingTarget target, PushServer nodeA, PushServer nodeB)
+    private TwoNodeCluster(string database, HitCountingTarget target, PushServer nodeA, PushServer nodeB)
     {
+        Database = database;
         Target = target;
         NodeA = nodeA;
         NodeB = nodeB;
     }
+
+    /// <summary>The name of the cluster's PostgreSQL (and InfluxDB) database.</summary>
+    public string Database { get; }
 
     public HitCountingTarget Target { get; }
 
@@ -64,7 +68,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
         var file = MonitoringFile(target);
         var nodeA = await PushServer.StartAsync("cluster-a", file, [.. settings, ("Cluster__NodeId", "node-a")]);
         var nodeB = await PushServer.StartAsync("cluster-b", file, [.. settings, ("Cluster__NodeId", "node-b")]);
-        var cluster = new TwoNodeCluster(target, nodeA, nodeB);
+        var cluster = new TwoNodeCluster(database, target, nodeA, nodeB);
         await cluster.WaitForMembersAsync(nodeA, "node-a", "node-b");
         await cluster.WaitForMembersAsync(nodeB, "node-a", "node-b");
         return cluster;
@@ -108,6 +112,26 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Counts each check's probes, by either node, over the next four intervals: one per slot, and never two close
+    /// together (a check probed by both nodes would show about twice as many, in pairs).
+    /// </summary>
+    public async Task AssertEachCheckProbedOncePerIntervalAsync()
+    {
+        const int Intervals = 4;
+        var from = DateTimeOffset.UtcNow;
+        var to = from + Interval * Intervals;
+        await WaitForEveryCheckAsync(to, count: 1);
+        foreach (var path in Paths)
+        {
+            var hits = Target.HitsOf(path).Where(at => at >= from && at < to).ToList();
+            // A window of four intervals holds four slots, give or take one at its edges.
+            Assert.True(hits.Count is >= Intervals - 1 and <= Intervals + 1, $"{path} was probed {hits.Count} times in {Intervals} intervals");
+            var closest = hits.Zip(hits.Skip(1), (first, second) => second - first).DefaultIfEmpty(Interval).Min();
+            Assert.True(closest > Interval / 2, $"{path} was probed twice within {closest.TotalMilliseconds:0} ms");
         }
     }
 
