@@ -9,7 +9,7 @@ namespace ItssMonitor.Server.Access.Keys;
 /// random bytes, URL-safe base64 after a prefix that says what they are (so a leaked one is recognised, and secret
 /// scanners can match it), stored only as a SHA-256 digest.
 /// </summary>
-internal sealed record CredentialKind(string Name, string SecretPrefix, string Label)
+public sealed record CredentialKind(string Name, string SecretPrefix, string Label)
 {
     public static readonly CredentialKind KioskToken = new("kiosk-token", "itss_kiosk_", "kiosk token");
 
