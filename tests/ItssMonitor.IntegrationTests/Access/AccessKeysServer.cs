@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ItssMonitor.IntegrationTests.Fixtures;
@@ -23,7 +24,15 @@ public sealed class AccessKeysServer : IAsyncLifetime
     private const string AdminName = "root";
     private const string AdminPassword = "correct horse battery staple";
 
+    private readonly (string Key, string Value)[] _settings;
     private PushServer? _push;
+
+    public AccessKeysServer()
+        : this([])
+    {
+    }
+
+    private AccessKeysServer((string Key, string Value)[] settings) => _settings = settings;
 
     public PushServer Push => _push ?? throw new InvalidOperationException("Not started.");
 
@@ -31,6 +40,14 @@ public sealed class AccessKeysServer : IAsyncLifetime
 
     /// <summary>A client signed in as the first admin (it keeps the session cookie).</summary>
     public HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>Starts one with <paramref name="settings"/> added (e.g. a shared PostgreSQL); dispose it with <see cref="DisposeAsync"/>.</summary>
+    public static async Task<AccessKeysServer> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var server = new AccessKeysServer(settings);
+        await server.InitializeAsync();
+        return server;
+    }
 
     public async Task InitializeAsync()
     {
@@ -44,6 +61,7 @@ public sealed class AccessKeysServer : IAsyncLifetime
                 ("Auth__Admin__Name", AdminName),
                 ("Auth__Admin__Password", AdminPassword),
                 ("Logging__LogLevel__Microsoft.AspNetCore", "Information"),
+                .. _settings,
             ]);
         Admin = await SignInAsync();
     }
@@ -72,6 +90,27 @@ public sealed class AccessKeysServer : IAsyncLifetime
     /// <summary>The entry of <paramref name="route"/>'s listing with id <paramref name="id"/>.</summary>
     public async Task<JsonElement> ListedAsync(string route, long id) =>
         Assert.Single(await ListAsync(route), entry => entry.GetProperty("id").ValueKind == JsonValueKind.Number && entry.GetProperty("id").GetInt64() == id);
+
+    /// <summary>Pushes one sample with <paramref name="key"/> as the bearer token; the answer's status.</summary>
+    public async Task<HttpStatusCode> PushWithAsync(string key)
+    {
+        using var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var sample = new { service = Service, check = Check, up = true, timestamp = PushServer.NextTimestamp() };
+        using var response = await client.PostAsJsonAsync("api/v1/samples", new { samples = new[] { sample } });
+        return response.StatusCode;
+    }
+
+    /// <summary>Waits up to a minute for <paramref name="condition"/> (what a node learns by refreshing, it learns within seconds).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>The audit log as the server wrote it to its SQLite file.</summary>
     public async Task<IReadOnlyList<AuditEntryRecord>> AuditAsync()

@@ -27,7 +27,7 @@ public sealed class ApiKeyTests(AccessKeysServer server) : IClassFixture<AccessK
         Assert.DoesNotContain(key.Secret, await server.Admin.GetStringAsync(Route), StringComparison.Ordinal);
 
         // The ring learns of a key created on this node at once, but asynchronously: allow it a moment.
-        await Eventually(async () => await PushAsync(key.Secret) == HttpStatusCode.Accepted, "the new key to be accepted");
+        await AccessKeysServer.UntilAsync(async () => await server.PushWithAsync(key.Secret) == HttpStatusCode.Accepted, "the new key to be accepted");
         var used = await server.ListedAsync(Route, key.Id);
         Assert.Equal(JsonValueKind.String, used.GetProperty("lastUsedAt").ValueKind);
         Assert.Equal("admin", used.GetProperty("source").GetString());
@@ -45,7 +45,7 @@ public sealed class ApiKeyTests(AccessKeysServer server) : IClassFixture<AccessK
         }
 
         await server.RevokeAsync(Route, key.Id);
-        await Eventually(async () => await PushAsync(key.Secret) == HttpStatusCode.Forbidden, "the revoked key to be refused");
+        await AccessKeysServer.UntilAsync(async () => await server.PushWithAsync(key.Secret) == HttpStatusCode.Forbidden, "the revoked key to be refused");
         var revoked = await server.ListedAsync(Route, key.Id);
         Assert.Equal("root", revoked.GetProperty("revokedBy").GetString());
         Assert.Equal(JsonValueKind.String, revoked.GetProperty("revokedAt").ValueKind);
@@ -129,24 +129,5 @@ public sealed class ApiKeyTests(AccessKeysServer server) : IClassFixture<AccessK
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([problem], body.GetProperty("errors").GetProperty("name").EnumerateArray().Select(message => message.GetString()));
-    }
-
-    private async Task<HttpStatusCode> PushAsync(string key)
-    {
-        using var client = server.NewClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var sample = new { service = AccessKeysServer.Service, check = AccessKeysServer.Check, up = true, timestamp = PushServer.NextTimestamp() };
-        using var response = await client.PostAsJsonAsync("api/v1/samples", new { samples = new[] { sample } });
-        return response.StatusCode;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

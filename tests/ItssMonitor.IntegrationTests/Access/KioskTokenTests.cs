@@ -47,6 +47,17 @@ public sealed class KioskTokenTests(AccessKeysServer server) : IClassFixture<Acc
         using var revoke = await wall.DeleteAsync($"{Route}/{token.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, revoke.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await server.ListedAsync(Route, token.Id)).GetProperty("revokedAt").ValueKind);
+
+        // The admin pages send it to the access-denied page, and someone with no credentials to sign in.
+        using var pages = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.Server.Url };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Server.Url };
+        foreach (var page in new[] { "admin/kiosk", "admin/api-keys" })
+        {
+            using var denied = await pages.GetAsync(page);
+            Assert.Equal((HttpStatusCode.Redirect, "/denied"), (denied.StatusCode, denied.Headers.Location?.AbsolutePath));
+            using var login = await anonymous.GetAsync(page);
+            Assert.Equal((HttpStatusCode.Redirect, "/login"), (login.StatusCode, login.Headers.Location?.AbsolutePath));
+        }
     }
 
     [Fact]
