@@ -6,6 +6,7 @@ namespace ItssMonitor.Server.Access.Keys;
 /// </summary>
 internal abstract partial class StoreWatch : BackgroundService
 {
+    // Never disposed: a request revoking a credential may still wake it while the host stops (it has no wait handle to free).
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -67,12 +68,6 @@ internal abstract partial class StoreWatch : BackgroundService
                 // The interval is up.
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Watch} could not read the access credentials")]
