@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ItssMonitor.Server.Access.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -23,8 +24,9 @@ internal static class AccessServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
-        return services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
+        return services.AddAuthentication(AccessKeysExtensions.DefaultScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddAccessKeys();
     }
 
     public static WebApplication MapAccessControl(this WebApplication app)
@@ -32,6 +34,7 @@ internal static class AccessServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSession();
+        app.MapAccessKeys();
         app.MapGet("/api/v1/me", (ClaimsPrincipal user) => new
         {
             name = user.Identity?.Name,
