@@ -18,6 +18,8 @@ public static class CollectorsServiceCollectionExtensions
         services.AddSingleton<IProbe, DnsProbe>();
         services.AddSingleton<IProbe, TlsProbe>();
         services.AddSingleton<IProbe, IcmpProbe>();
+        // A server in a cluster registers its own ownership (which checks this node runs); anything else runs them all.
+        services.TryAddSingleton<ICheckOwnership, SoleNodeOwnership>();
         services.AddHostedService<CheckScheduler>();
         return services;
     }

@@ -2,6 +2,7 @@ using ItssMonitor.Collectors;
 using ItssMonitor.Collectors.Configuration;
 using ItssMonitor.Server.Access;
 using ItssMonitor.Server.Alerting;
+using ItssMonitor.Server.Cluster;
 using ItssMonitor.Server.Demo;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
@@ -25,6 +26,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSampleStorage(builder.Configuration);
 builder.Services.AddRelationalStore(builder.Configuration);
 builder.Services.AddCollectors(builder.Configuration);
+builder.Services.AddCluster(builder.Configuration);
 // What is monitored: the file at Monitoring:File when one is set, otherwise the demo estate.
 builder.Services.AddMonitoringFile(builder.Configuration);
 builder.Services.AddDemoEstate();
@@ -49,6 +51,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapDemoTargets();
 app.MapStatusEndpoints();
+app.MapCluster();
 app.MapIngest();
 app.MapPages();
 app.MapWall();

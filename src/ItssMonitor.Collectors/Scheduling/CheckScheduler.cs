@@ -12,6 +12,8 @@ namespace ItssMonitor.Collectors.Scheduling;
 /// Runs every configured check in its slot (see <see cref="ScheduleSpread"/>), at most
 /// <see cref="SchedulerOptions.MaxConcurrentProbes"/> at a time, and hands each result to the sample sink.
 /// A probe that overruns its timeout is abandoned and counted as a failure; it never holds up other checks.
+/// Every check keeps its slots on every node; at each slot <see cref="ICheckOwnership"/> says whether this node
+/// runs it, so a check that moves between nodes runs on its new owner from its next slot.
 /// </summary>
 public sealed partial class CheckScheduler : BackgroundService
 {
@@ -21,6 +23,7 @@ public sealed partial class CheckScheduler : BackgroundService
     private readonly IMonitoringConfigurationSource _configuration;
     private readonly IReadOnlyDictionary<string, IProbe> _probes;
     private readonly ISampleSink _sink;
+    private readonly ICheckOwnership _ownership;
     private readonly TimeProvider _time;
     private readonly SchedulerOptions _options;
     private readonly ILogger<CheckScheduler> _logger;
@@ -30,6 +33,7 @@ public sealed partial class CheckScheduler : BackgroundService
         IMonitoringConfigurationSource configuration,
         IEnumerable<IProbe> probes,
         ISampleSink sink,
+        ICheckOwnership ownership,
         TimeProvider time,
         IOptions<SchedulerOptions> options,
         ILogger<CheckScheduler> logger)
@@ -37,6 +41,7 @@ public sealed partial class CheckScheduler : BackgroundService
         _configuration = configuration;
         _probes = probes.ToDictionary(probe => probe.Kind, StringComparer.OrdinalIgnoreCase);
         _sink = sink;
+        _ownership = ownership;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -121,7 +126,10 @@ public sealed partial class CheckScheduler : BackgroundService
                     await Task.Delay(wait, _time, stoppingToken);
                 }
 
-                await RunOnceAsync(service, check, probe, slot, stoppingToken);
+                if (_ownership.Owns(service.Name, check.Name))
+                {
+                    await RunOnceAsync(service, check, probe, slot, stoppingToken);
+                }
 
                 // A run that overran its interval skips the slots it missed instead of bunching up.
                 var now = _time.GetUtcNow();

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ItssMonitor.Collectors.Scheduling;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace ItssMonitor.Collectors.Scheduling;
 public static class ScheduleSpread
 {
     public static TimeSpan OffsetFor(string service, string check, TimeSpan interval) =>
-        TimeSpan.FromTicks((long)(Fnv1a(service + "\n" + check) % (ulong)interval.Ticks));
+        TimeSpan.FromTicks((long)(StableHash.Of(service + "\n" + check) % (ulong)interval.Ticks));
 
     /// <summary>The first slot strictly after <paramref name="after"/>.</summary>
     public static DateTimeOffset NextSlotAfter(DateTimeOffset after, TimeSpan offset, TimeSpan interval)
@@ -18,16 +16,5 @@ public static class ScheduleSpread
         var firstSlot = DateTimeOffset.UnixEpoch.UtcTicks + offset.Ticks;
         var slots = after.UtcTicks < firstSlot ? 0 : (after.UtcTicks - firstSlot) / interval.Ticks + 1;
         return new DateTimeOffset(firstSlot + slots * interval.Ticks, TimeSpan.Zero);
-    }
-
-    private static ulong Fnv1a(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

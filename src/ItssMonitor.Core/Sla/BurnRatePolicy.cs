@@ -8,9 +8,17 @@ namespace ItssMonitor.Core.Sla;
 /// </summary>
 public sealed class BurnRatePolicy
 {
-    public BurnRatePolicy(IReadOnlyList<BurnRateRule> rules)
+    /// <summary>
+    /// Fewest check results a rule's long window must hold before the rule may fire: with a handful of samples one
+    /// failure is a huge burn rate, so a service that has just started would page at once (the workbook's answer for
+    /// low-traffic services is the same: a minimum number of events).
+    /// </summary>
+    public const int DefaultMinimumSamples = 30;
+
+    public BurnRatePolicy(IReadOnlyList<BurnRateRule> rules, int minimumSamples = DefaultMinimumSamples)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumSamples);
         if (rules.Count == 0)
         {
             throw new ArgumentException("A burn-rate policy needs at least one rule.", nameof(rules));
@@ -23,6 +31,7 @@ public sealed class BurnRatePolicy
         }
 
         Rules = rules;
+        MinimumSamples = minimumSamples;
         Windows = rules.SelectMany(rule => new[] { rule.ShortWindow, rule.LongWindow }).Distinct().Order().ToArray();
     }
 
@@ -38,23 +47,29 @@ public sealed class BurnRatePolicy
 
     public IReadOnlyList<BurnRateRule> Rules { get; }
 
+    /// <summary>Fewest samples a rule's long window must hold before it may fire (<see cref="DefaultMinimumSamples"/> unless configured).</summary>
+    public int MinimumSamples { get; }
+
     /// <summary>Every window some rule needs, shortest first: what an evaluation has to measure.</summary>
     public IReadOnlyList<TimeSpan> Windows { get; }
 
     /// <summary>
-    /// The rules that fire for these measurements. A window missing from
-    /// <paramref name="availabilityByWindow"/> or mapped to null had no data, and a rule that cannot see both
-    /// its windows does not fire: no samples is not an outage (staleness is alerted on elsewhere).
+    /// The rules that fire for these measurements. A window missing from <paramref name="countsByWindow"/> had no
+    /// data, and a rule that cannot see both its windows, or whose long window holds fewer than
+    /// <see cref="MinimumSamples"/>, does not fire: no samples is not an outage (staleness is alerted on elsewhere),
+    /// and a few samples are not evidence.
     /// </summary>
-    public IReadOnlyList<BurnRateFiring> Evaluate(ErrorBudget budget, IReadOnlyDictionary<TimeSpan, double?> availabilityByWindow)
+    public IReadOnlyList<BurnRateFiring> Evaluate(ErrorBudget budget, IReadOnlyDictionary<TimeSpan, WindowCounts> countsByWindow)
     {
         ArgumentNullException.ThrowIfNull(budget);
-        ArgumentNullException.ThrowIfNull(availabilityByWindow);
+        ArgumentNullException.ThrowIfNull(countsByWindow);
         var firing = new List<BurnRateFiring>();
         foreach (var rule in Rules)
         {
-            if (availabilityByWindow.GetValueOrDefault(rule.LongWindow) is not { } longAvailability
-                || availabilityByWindow.GetValueOrDefault(rule.ShortWindow) is not { } shortAvailability)
+            var longCounts = countsByWindow.GetValueOrDefault(rule.LongWindow, WindowCounts.None);
+            if (longCounts.Samples < MinimumSamples
+                || longCounts.Availability is not { } longAvailability
+                || countsByWindow.GetValueOrDefault(rule.ShortWindow, WindowCounts.None).Availability is not { } shortAvailability)
             {
                 continue;
             }

@@ -70,13 +70,12 @@ public sealed record SlaEvaluation(
                 ? new SlaWindowResult(window, windowCounts, availability, budget.BurnRate(availability))
                 : new SlaWindowResult(window, windowCounts, null, null))
             .ToArray();
-        var availabilityByWindow = windows.ToDictionary(result => result.Window, result => result.Availability);
-        var consumed = availabilityByWindow[period] is { } periodAvailability ? budget.Consumed(periodAvailability) : (double?)null;
+        var consumed = windows.Single(result => result.Window == period).Availability is { } periodAvailability ? budget.Consumed(periodAvailability) : (double?)null;
         var remaining = 1 - consumed;
         var forecast = remaining is { } left && windows.Single(result => result.Window == ForecastWindow).BurnRate is { } burn
             ? budget.ExhaustedIn(left, burn)
             : null;
-        return new SlaEvaluation(service, sla, budget, windows, consumed, remaining, forecast, latencyP95Ms, policy.Evaluate(budget, availabilityByWindow));
+        return new SlaEvaluation(service, sla, budget, windows, consumed, remaining, forecast, latencyP95Ms, policy.Evaluate(budget, counts));
     }
 
     /// <summary>Whether p95 latency over the last hour is above the SLA's objective.</summary>

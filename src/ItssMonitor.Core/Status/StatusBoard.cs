@@ -70,7 +70,16 @@ public sealed class StatusBoard
 
     /// <summary>Applies a sample; samples older than the check's last one (a replay) update nothing.</summary>
     /// <returns>The check's transition, if the sample caused one.</returns>
-    public CheckTransition? Observe(CheckSample sample)
+    public CheckTransition? Observe(CheckSample sample) => Apply(sample, announce: true);
+
+    /// <summary>
+    /// Applies a sample another node took or ingested, as <see cref="Observe"/> does, but does not queue its service
+    /// as a change: the node it came from announces it (its broadcast reaches every hub client through the backplane,
+    /// and it raises the alerts), so announcing it here too would send everything twice.
+    /// </summary>
+    public void ObserveRelayed(CheckSample sample) => Apply(sample, announce: false);
+
+    private CheckTransition? Apply(CheckSample sample, bool announce)
     {
         lock (_lock)
         {
@@ -88,7 +97,15 @@ public sealed class StatusBoard
 
             var transition = check.Observe(sample);
             service.Record(sample, TrendLength);
-            Refresh(service, sample.Timestamp);
+            if (announce)
+            {
+                Refresh(service, sample.Timestamp);
+            }
+            else
+            {
+                service.Refresh(sample.Timestamp);
+            }
+
             return transition;
         }
     }

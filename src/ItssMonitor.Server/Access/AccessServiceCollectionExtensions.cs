@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ItssMonitor.Server.Access.Keys;
 using ItssMonitor.Server.Access.Oidc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,8 +25,9 @@ internal static class AccessServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
-        return services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        return services.AddAuthentication(AccessKeysExtensions.DefaultScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddAccessKeys()
             .AddOidcSignIn(configuration);
     }
 
@@ -35,6 +37,7 @@ internal static class AccessServiceCollectionExtensions
         app.UseAuthorization();
         app.MapSession();
         app.MapOidcSignIn();
+        app.MapAccessKeys();
         app.MapGet("/api/v1/me", (ClaimsPrincipal user) => new
         {
             name = user.Identity?.Name,

@@ -1,31 +1,39 @@
 using System.Security.Cryptography;
 using System.Text;
+using ItssMonitor.Storage.Relational.Access;
 using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Ingest;
 
 /// <summary>
-/// Finds which configured API key a request presented. Keys are compared as SHA-256 digests with
-/// <see cref="CryptographicOperations.FixedTimeEquals"/> against every key, so neither the time taken nor an
-/// early exit tells a caller how much of a guess was right, or how long the keys are.
+/// Finds which API key a request presented: one configured in <c>Ingest:ApiKeys</c>, or one an admin created (kept
+/// here by <see cref="Access.Keys.StoredApiKeys"/>, so no request waits for the database). Keys are compared as SHA-256
+/// digests with <see cref="CryptographicOperations.FixedTimeEquals"/> against every key, so neither the time taken nor
+/// an early exit tells a caller how much of a guess was right, or how long the keys are.
 /// </summary>
 internal sealed class ApiKeyRing(IOptions<IngestOptions> options)
 {
-    private readonly (string Name, byte[] Digest)[] _keys =
-        [.. options.Value.ApiKeys.Select(key => (key.Name, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))];
+    private readonly KnownApiKey[] _configured =
+        [.. options.Value.ApiKeys.Select(key => new KnownApiKey(key.Name, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key)), null, null))];
 
-    public bool IsEmpty => _keys.Length == 0;
+    private volatile KnownApiKey[] _stored = [];
 
-    /// <summary>The name of the key, or null when no configured key matches.</summary>
-    public string? FindName(string presented)
+    public bool IsEmpty => _configured.Length == 0 && _stored.Length == 0;
+
+    /// <summary>Replaces the admin-created keys with <paramref name="active"/>, as just read from the store.</summary>
+    public void UseStored(IEnumerable<AccessCredentialRecord> active) =>
+        _stored = [.. active.Select(key => new KnownApiKey(key.Name, Convert.FromHexString(key.Digest), key.Id, key.LastUsedAt))];
+
+    /// <summary>The key presented, or null when no configured or active stored key matches.</summary>
+    public KnownApiKey? Find(string presented)
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? found = null;
-        foreach (var (name, expected) in _keys)
+        KnownApiKey? found = null;
+        foreach (var key in _configured.Concat(_stored))
         {
-            if (CryptographicOperations.FixedTimeEquals(digest, expected))
+            if (CryptographicOperations.FixedTimeEquals(digest, key.Digest))
             {
-                found = name;
+                found = key;
             }
         }
 

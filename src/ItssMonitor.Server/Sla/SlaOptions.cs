@@ -15,16 +15,27 @@ public sealed class SlaOptions : IValidatableObject
 
     public List<BurnRateRuleOptions> BurnRateRules { get; set; } = [];
 
+    /// <summary>Fewest check results a rule's long window must hold before it may fire.</summary>
+    public int BurnRateMinimumSamples { get; set; } = BurnRatePolicy.DefaultMinimumSamples;
+
     /// <summary>The configured rules, or the workbook's when none are configured.</summary>
-    public BurnRatePolicy Policy() => BurnRateRules.Count == 0
-        ? BurnRatePolicy.Default
-        : new BurnRatePolicy(BurnRateRules.Select(rule => new BurnRateRule(rule.Name, rule.Threshold, rule.LongWindow, rule.ShortWindow, rule.Severity)).ToArray());
+    public BurnRatePolicy Policy() => new(
+        BurnRateRules.Count == 0
+            ? BurnRatePolicy.Default.Rules
+            : BurnRateRules.Select(rule => new BurnRateRule(rule.Name, rule.Threshold, rule.LongWindow, rule.ShortWindow, rule.Severity)).ToArray(),
+        BurnRateMinimumSamples);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Period < TimeSpan.FromDays(1) || Period > TimeSpan.FromDays(400))
         {
             yield return new ValidationResult($"Sla:Period must be between 1 day and 400 days (got {Period}).", [nameof(Period)]);
+        }
+
+        if (BurnRateMinimumSamples < 1)
+        {
+            yield return new ValidationResult($"Sla:BurnRateMinimumSamples must be at least 1 (got {BurnRateMinimumSamples}).", [nameof(BurnRateMinimumSamples)]);
+            yield break;
         }
 
         string? problem = null;

@@ -15,6 +15,9 @@ internal static class StatusEndpoints
 {
     public const string HubPath = "/hubs/status";
 
+    /// <summary>The Redis connection string of the hub's backplane, which also carries samples between nodes.</summary>
+    public const string RedisKey = "SignalR:Redis";
+
     public static IServiceCollection AddStatusTracking(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StatusOptions>().Bind(configuration.GetSection("Status")).ValidateDataAnnotations().ValidateOnStart();
@@ -32,7 +35,7 @@ internal static class StatusEndpoints
         var signalR = services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(2))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(enumsAsWords))
             .AddMessagePackProtocol();
-        if (configuration["SignalR:Redis"] is { Length: > 0 } redis)
+        if (configuration[RedisKey] is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("itssmonitor"));
         }

@@ -6,8 +6,8 @@ namespace ItssMonitor.IntegrationTests.Hub;
 
 /// <summary>
 /// Two server processes sharing a real Redis as the SignalR backplane: a change a node broadcasts reaches clients
-/// connected to the other node. (Each node's status board holds only its own samples; the backplane carries the
-/// broadcast, not the board.)
+/// connected to the other node. (The backplane carries the broadcast; the boards share samples through the sample
+/// relay, tested in Cluster/ClusterTests.)
 /// </summary>
 public sealed class HubBackplaneTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {

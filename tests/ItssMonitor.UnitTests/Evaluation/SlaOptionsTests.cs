@@ -14,7 +14,8 @@ public sealed class SlaOptionsTests
         var options = Bind([]);
 
         Assert.Equal(TimeSpan.FromDays(30), options.Period);
-        Assert.Same(BurnRatePolicy.Default, options.Policy());
+        Assert.Equal(BurnRatePolicy.Default.Rules, options.Policy().Rules);
+        Assert.Equal(BurnRatePolicy.DefaultMinimumSamples, options.Policy().MinimumSamples);
         Assert.Empty(Errors(options));
     }
 
@@ -58,6 +59,7 @@ public sealed class SlaOptionsTests
             ["Sla:BurnRateRules: a window of 3.00:00:00 is longer than Sla:Period (2.00:00:00)."],
             Errors(Bind(new() { ["Sla:Period"] = "2.00:00:00" })));
         Assert.Contains(Errors(Bind(new() { ["Sla:Period"] = "01:00:00" })), error => error.StartsWith("Sla:Period must be between 1 day and 400 days", StringComparison.Ordinal));
+        Assert.Equal(["Sla:BurnRateMinimumSamples must be at least 1 (got 0)."], Errors(Bind(new() { ["Sla:BurnRateMinimumSamples"] = "0" })));
     }
 
     private static SlaOptions Bind(Dictionary<string, string?> settings)

@@ -1,5 +1,7 @@
 using System.Text;
+using ItssMonitor.Server.Access.Keys;
 using ItssMonitor.Server.Ingest;
+using ItssMonitor.Storage.Relational.Access;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +19,36 @@ public sealed class ApiKeyRingTests
     [Fact]
     public void Finds_the_name_of_a_configured_key_and_nothing_for_others()
     {
-        Assert.Equal("agent", _ring.FindName(Key));
-        Assert.Equal("telegraf", _ring.FindName(Key + "-telegraf"));
-        Assert.Null(_ring.FindName(Key[..^1]));
-        Assert.Null(_ring.FindName(""));
+        Assert.Equal("agent", _ring.Find(Key)?.Name);
+        Assert.Equal("telegraf", _ring.Find(Key + "-telegraf")?.Name);
+        Assert.Null(_ring.Find(Key)?.StoredId);
+        Assert.Null(_ring.Find(Key[..^1]));
+        Assert.Null(_ring.Find(""));
+    }
+
+    [Fact]
+    public void Finds_stored_keys_by_digest_alongside_configured_ones_until_they_are_replaced()
+    {
+        var secret = CredentialKind.ApiKey.NewSecret();
+        var lastUsed = DateTimeOffset.UnixEpoch.AddDays(20_000);
+        var record = new AccessCredentialRecord
+        {
+            Id = 7,
+            Kind = CredentialKind.ApiKey.Name,
+            Name = "rack-12",
+            Prefix = CredentialKind.ApiKey.Shown(secret),
+            Digest = CredentialKind.Digest(secret),
+            CreatedBy = "admin",
+            LastUsedAt = lastUsed,
+        };
+
+        _ring.UseStored([record]);
+        Assert.Equal(("rack-12", 7L, lastUsed), (_ring.Find(secret)?.Name, _ring.Find(secret)?.StoredId, _ring.Find(secret)?.LastUsedAt));
+        Assert.Equal("agent", _ring.Find(Key)?.Name);
+
+        _ring.UseStored([]);
+        Assert.Null(_ring.Find(secret));
+        Assert.False(_ring.IsEmpty);
     }
 
     [Theory]

@@ -158,6 +158,31 @@ public sealed class CheckSchedulerTests
         Assert.Equal(1, after["changed"]);
     }
 
+    [Fact]
+    public async Task Runs_only_the_checks_this_node_owns_and_a_check_taken_over_from_its_next_slot()
+    {
+        var probe = new ScriptedProbe((_, _) => Task.FromResult(new ProbeOutcome(true, 1)));
+        var ownership = new SwitchableOwnership("mine");
+        using var scheduler = Create(probe, new FixedConfiguration(
+            FixedConfiguration.Service("S", FixedConfiguration.Check("mine"), FixedConfiguration.Check("theirs"))), ownership: ownership);
+        await scheduler.StartAsync(CancellationToken.None);
+        await AdvanceAsync(seconds: 30);
+        await Eventually.TrueAsync(() => _sink.Checks.Count(s => s.Check == "mine") >= 2, "the owned check ran");
+        Assert.DoesNotContain(_sink.Checks, s => s.Check == "theirs");
+
+        // The other node is gone: this one takes its check over.
+        ownership.Own("theirs");
+        var takenOverAt = _time.GetUtcNow();
+        await AdvanceAsync(seconds: 30);
+        await Eventually.TrueAsync(() => _sink.Checks.Count(s => s.Check == "theirs") >= 2, "the taken-over check ran");
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var offset = ScheduleSpread.OffsetFor("S", "theirs", TimeSpan.FromSeconds(10));
+        var first = _sink.Checks.Where(s => s.Check == "theirs").Min(s => s.Timestamp);
+        // In the very next slot after the take-over, not a slot later.
+        Assert.InRange(first, ScheduleSpread.NextSlotAfter(takenOverAt, offset, TimeSpan.FromSeconds(10)), ScheduleSpread.NextSlotAfter(takenOverAt, offset, TimeSpan.FromSeconds(10)).AddSeconds(1));
+    }
+
     private async Task AdvanceAsync(int seconds)
     {
         for (var second = 0; second < seconds; second++)
@@ -167,8 +192,8 @@ public sealed class CheckSchedulerTests
         }
     }
 
-    private CheckScheduler Create(ScriptedProbe probe, IMonitoringConfigurationSource configuration, int maxConcurrentProbes = 16) =>
-        new(configuration, [probe], _sink, _time, Options.Create(new SchedulerOptions { MaxConcurrentProbes = maxConcurrentProbes }), NullLogger<CheckScheduler>.Instance);
+    private CheckScheduler Create(ScriptedProbe probe, IMonitoringConfigurationSource configuration, int maxConcurrentProbes = 16, ICheckOwnership? ownership = null) =>
+        new(configuration, [probe], _sink, ownership ?? new SoleNodeOwnership(), _time, Options.Create(new SchedulerOptions { MaxConcurrentProbes = maxConcurrentProbes }), NullLogger<CheckScheduler>.Instance);
 
     private static void InterlockedMax(ref int target, int value)
     {
@@ -176,5 +201,15 @@ public sealed class CheckSchedulerTests
         while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
         {
         }
+    }
+
+    /// <summary>Owns the checks named so far; a test adds one as another node would hand it over.</summary>
+    private sealed class SwitchableOwnership(params string[] owned) : ICheckOwnership
+    {
+        private readonly ConcurrentDictionary<string, bool> _owned = new(owned.Select(check => KeyValuePair.Create(check, true)));
+
+        public void Own(string check) => _owned[check] = true;
+
+        public bool Owns(string service, string check) => _owned.ContainsKey(check);
     }
 }

@@ -7,16 +7,19 @@ public sealed class BurnRatePolicyTests
 {
     private static readonly ErrorBudget ThreeNines = new(0.999, TimeSpan.FromDays(30));
 
-    // Availability per window when the last `downMinutes` of every window were down (an outage ending now).
-    private static Dictionary<TimeSpan, double?> OutageEndingNow(double downMinutes, double minutesSinceEnd = 0) =>
+    // Counts per window when the last `downMinutes` of every window were down (an outage ending now), one sample a second.
+    private static Dictionary<TimeSpan, WindowCounts> OutageEndingNow(double downMinutes, double minutesSinceEnd = 0) =>
         BurnRatePolicy.Default.Windows.ToDictionary(
             window => window,
             window =>
             {
                 var minutes = window.TotalMinutes;
                 var down = Math.Clamp(minutes - minutesSinceEnd, 0, downMinutes);
-                return (double?)(1 - down / minutes);
+                return new WindowCounts((long)(minutes * 60), (long)((minutes - down) * 60));
             });
+
+    // A window of `samples` results of which this share were up.
+    private static WindowCounts Counts(double availability, long samples = 1_000_000) => new(samples, (long)Math.Round(samples * availability));
 
     [Fact]
     public void The_default_rules_are_the_workbooks()
@@ -49,7 +52,7 @@ public sealed class BurnRatePolicyTests
     [Fact]
     public void A_steady_99_95_percent_raises_nothing()
     {
-        var steady = BurnRatePolicy.Default.Windows.ToDictionary(window => window, _ => (double?)0.9995);
+        var steady = BurnRatePolicy.Default.Windows.ToDictionary(window => window, _ => Counts(0.9995));
 
         Assert.Empty(BurnRatePolicy.Default.Evaluate(ThreeNines, steady));
     }
@@ -67,7 +70,7 @@ public sealed class BurnRatePolicyTests
     public void A_window_without_data_fires_nothing_that_needs_it()
     {
         var measured = OutageEndingNow(10);
-        measured[TimeSpan.FromMinutes(5)] = null;
+        measured[TimeSpan.FromMinutes(5)] = WindowCounts.None;
         measured.Remove(TimeSpan.FromDays(3));
 
         Assert.Equal(["page-6h"], BurnRatePolicy.Default.Evaluate(ThreeNines, measured).Select(f => f.Rule.Name));
@@ -77,11 +80,28 @@ public sealed class BurnRatePolicyTests
     public void Rules_are_configurable_and_checked()
     {
         var policy = new BurnRatePolicy([new BurnRateRule("slow", 2, TimeSpan.FromHours(2), TimeSpan.FromMinutes(10), AlertSeverity.Info)]);
-        var measured = new Dictionary<TimeSpan, double?> { [TimeSpan.FromHours(2)] = 0.997, [TimeSpan.FromMinutes(10)] = 0.99 };
+        var measured = new Dictionary<TimeSpan, WindowCounts> { [TimeSpan.FromHours(2)] = Counts(0.997), [TimeSpan.FromMinutes(10)] = Counts(0.99) };
 
         var firing = Assert.Single(policy.Evaluate(ThreeNines, measured));
         Assert.Equal(3, firing.LongWindowRate, 6);
         Assert.Throws<ArgumentException>(() => new BurnRateRule("backwards", 2, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), AlertSeverity.Warning));
         Assert.Throws<ArgumentException>(() => new BurnRatePolicy([policy.Rules[0], policy.Rules[0]]));
+    }
+
+    [Fact]
+    public void A_rule_waits_for_enough_samples_in_its_long_window()
+    {
+        // A service that has just started: one failure in its first few results is a burn rate of hundreds.
+        var policy = new BurnRatePolicy(BurnRatePolicy.Default.Rules, minimumSamples: 30);
+        var justStarted = policy.Windows.ToDictionary(window => window, _ => new WindowCounts(6, 5));
+        var anHourIn = new Dictionary<TimeSpan, WindowCounts>(justStarted)
+        {
+            [TimeSpan.FromHours(1)] = new(360, 300),
+            [TimeSpan.FromMinutes(5)] = new(30, 25),
+        };
+
+        Assert.Empty(policy.Evaluate(ThreeNines, justStarted));
+        Assert.Equal(["page-1h"], policy.Evaluate(ThreeNines, anHourIn).Select(f => f.Rule.Name));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BurnRatePolicy(BurnRatePolicy.Default.Rules, minimumSamples: 0));
     }
 }

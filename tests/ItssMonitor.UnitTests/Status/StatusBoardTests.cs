@@ -141,6 +141,30 @@ public sealed class StatusBoardTests
 
     private ServiceStatus Service(DateTimeOffset now) => _board.Snapshot(now).Single(s => s.Service == "Payments");
 
+    [Fact]
+    public void A_relayed_sample_updates_the_board_but_is_not_a_change_to_send()
+    {
+        _board.Observe(Health(0, up: true));
+        _board.TakeChanges(T0);
+
+        _board.ObserveRelayed(Health(10, up: false, error: "HTTP 503"));
+        _board.ObserveRelayed(Health(20, up: false, error: "HTTP 503"));
+
+        Assert.Empty(_board.TakeChanges(T0.AddSeconds(21)));
+        var service = Assert.Single(_board.Snapshot(T0.AddSeconds(21)));
+        // One of two checks down: the service is degraded, on this node as on the node that probed it.
+        Assert.Equal(ServiceState.Degraded, service.State);
+        Assert.Equal((CheckState.Down, "HTTP 503"), (service.Checks.Single(s => s.Check == "health").State, service.Checks.Single(s => s.Check == "health").Error));
+        // An older relayed sample (a replay, or one overtaken on the way) is ignored like any other.
+        _board.ObserveRelayed(Health(15, up: true));
+        Assert.Equal(CheckState.Down, Checks().Single(s => s.Check == "health").State);
+
+        // This node's own next sample still announces the service, with the relayed state included.
+        _board.Observe(new CheckSample("Payments", "batch", CheckKinds.Push, "", T0.AddSeconds(30), true));
+        var change = Assert.Single(_board.TakeChanges(T0.AddSeconds(31)));
+        Assert.Equal((ServiceState.Degraded, CheckState.Down), (change.State, change.Checks.Single(s => s.Check == "health").State));
+    }
+
     private IReadOnlyList<CheckStatus> Checks() => _board.Snapshot(T0.AddDays(1)).SelectMany(s => s.Checks).ToList();
 
     private static CheckSample Health(int seconds, bool up, string? error = null) =>

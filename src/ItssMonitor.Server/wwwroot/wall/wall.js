@@ -422,8 +422,13 @@ setInterval(tick, 1000);
 setInterval(() => { const now = Date.now(); tiles.forEach(entry => markOld(entry, now)); }, 5000);
 if (rotateMs > 0) setInterval(rotate, rotateMs);
 
+// A wall display opened with a kiosk token (/wall?kiosk=…) shows the hub the same token; the cookie the page set
+// would do as well, but a browser that keeps no cookies still connects.
+const hubUrl = new URL('hubs/status', document.baseURI);
+if (params.get('kiosk')) hubUrl.searchParams.set('kiosk', params.get('kiosk'));
+
 const connection = new signalR.HubConnectionBuilder()
-  .withUrl(new URL('hubs/status', document.baseURI).toString())
+  .withUrl(hubUrl.toString())
   // Forever, every 1–2 s (jittered so a room of walls does not reconnect in lockstep): a wall has nobody to press reload.
   .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => (context.previousRetryCount === 0 ? 0 : 1000 + Math.random() * 1000) })
   .configureLogging(signalR.LogLevel.Warning)
