@@ -87,6 +87,23 @@ public sealed class OperatorMaintenanceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.DeleteAsync("api/v1/maintenance/1")).Status);
     }
 
+    [Fact]
+    public async Task A_viewer_lists_the_windows_but_can_neither_start_nor_end_one()
+    {
+        var (_, _, window) = await _server.Admin.PostAsync("api/v1/maintenance", MaintenanceServer.Window("failover drill", DateTimeOffset.UtcNow.AddHours(1), "Ledger"));
+        var (_, _, token) = await _server.Admin.PostAsync("api/v1/kiosk-tokens", """{"name": "lobby wall"}""");
+        using var wall = new SessionClient(_server.Server.Process.Url);
+        // A kiosk token signs the wall display in as a read-only Viewer.
+        await wall.GetAsync("wall?kiosk=" + Uri.EscapeDataString(token.GetProperty("secret").GetString()!));
+
+        var (listed, _, windows) = await wall.GetAsync("api/v1/maintenance");
+        Assert.Equal(HttpStatusCode.OK, listed);
+        Assert.Equal("failover drill", Assert.Single(windows.EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await wall.PostAsync("api/v1/maintenance", MaintenanceServer.Window("x", DateTimeOffset.UtcNow.AddHours(1), "Refunds"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wall.DeleteAsync($"api/v1/maintenance/{window.GetProperty("id").GetInt64()}")).Status);
+        Assert.Single((await _server.Admin.GetAsync("api/v1/maintenance")).Body.EnumerateArray());
+    }
+
     private async Task WaitForServiceDownAsync(string service) => await _server.Admin.WaitForAsync(
         $"api/v1/alerts?service={service}",
         alerts => alerts.EnumerateArray().Any(alert => alert.GetProperty("rule").GetString() == "service-down"),
