@@ -1,3 +1,5 @@
+using ItssMonitor.Server.Access;
+
 namespace ItssMonitor.Server.Sla;
 
 /// <summary>
@@ -16,9 +18,10 @@ internal static class SlaEndpoints
 
     public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/sla", async (SlaStatusStore statuses, CancellationToken cancellationToken) =>
+        var viewers = endpoints.MapGroup("/api/v1/sla").RequireAuthorization(AccessPolicies.Viewer);
+        viewers.MapGet("", async (SlaStatusStore statuses, CancellationToken cancellationToken) =>
             new { services = await statuses.ListAsync(cancellationToken) });
-        endpoints.MapGet("/api/v1/sla/{service}", async (string service, SlaStatusStore statuses, CancellationToken cancellationToken) =>
+        viewers.MapGet("/{service}", async (string service, SlaStatusStore statuses, CancellationToken cancellationToken) =>
             await statuses.FindAsync(service, cancellationToken) is { } status
                 ? Results.Ok(status)
                 : Results.Problem(
