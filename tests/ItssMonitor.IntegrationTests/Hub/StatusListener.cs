@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItssMonitor.Core.Status;
@@ -41,9 +42,9 @@ public sealed class StatusListener : IAsyncDisposable
     }
 
     /// <summary>Connects and waits for the snapshot every connection gets first.</summary>
-    public static async Task<StatusListener> ConnectAsync(Uri hub, bool messagePack = false, Action<IHubConnectionBuilder>? configure = null)
+    public static async Task<StatusListener> ConnectAsync(Uri hub, Cookie session, bool messagePack = false, Action<IHubConnectionBuilder>? configure = null)
     {
-        var builder = new HubConnectionBuilder().WithUrl(hub);
+        var builder = new HubConnectionBuilder().WithUrl(hub, options => options.Cookies.Add(session));
         if (messagePack)
         {
             builder.AddMessagePackProtocol();
