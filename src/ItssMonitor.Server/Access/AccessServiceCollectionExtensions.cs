@@ -74,6 +74,7 @@ internal static class AccessServiceCollectionExtensions
         // Programs (API clients, the hub's negotiation, Prometheus on /metrics) get a status code to act on, not a login page to follow.
         cookie.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
+        cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     }
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
