@@ -18,7 +18,7 @@ internal sealed class SignInRateLimit(IOptionsMonitor<AuthOptions> options) : IR
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        // The pages share this policy; only a form POST is an attempt, reading a page is not.
+        // The login and setup pages carry this policy too; only their form POST is an attempt, reading them is not.
         if (!HttpMethods.IsPost(httpContext.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);

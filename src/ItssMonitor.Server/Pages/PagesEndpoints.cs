@@ -27,9 +27,7 @@ internal static class PagesEndpoints
         // Scripts, styles and fonts hold nothing secret, and the login page needs them before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
         // Pages and the Blazor circuit are for Viewers; the login, setup and denied pages say [AllowAnonymous] themselves.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
-            .RequireAuthorization(AccessPolicies.Viewer)
-            .RequireRateLimiting(SignInRateLimit.Name);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Viewer);
         return app;
     }
 }
