@@ -18,6 +18,7 @@ internal static class AccessServiceCollectionExtensions
     public static AuthenticationBuilder AddAccessControl(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<UserAdministration>();

@@ -1,4 +1,6 @@
+using ItssMonitor.IntegrationTests.Alerting;
 using ItssMonitor.IntegrationTests.Fixtures;
+using ItssMonitor.IntegrationTests.Hub;
 using ItssMonitor.IntegrationTests.Web;
 using ItssMonitor.TestServers;
 using Microsoft.Playwright;
@@ -87,6 +89,26 @@ public sealed class SignInPageTests(BrowserServer browser) : BrowserTest(browser
         Assert.Equal(200, jobs!.Status);
         await page.GotoAsync(new Uri(server.Url, "login").ToString());
         Assert.Empty(refused);
+    }
+
+    [Fact]
+    public async Task A_Viewer_sees_the_open_alerts_without_the_controls_to_act_on_them()
+    {
+        await using var server = await HubServer.StartAsync();
+        await server.PushAsync("Search", up: false, latencyMs: 0);
+        using var api = new AlertApi(server.Process);
+        var id = (await api.WaitForServiceDownAsync("Search", "firing")).GetProperty("id").GetString()!;
+        await server.Process.CreateUserAsync("vera", Password, "Viewer");
+        var page = await Browser.NewPageAsync();
+        await SignedInPage.SignInAsync(page, server.Process, "vera", Password);
+
+        await LivePage.OpenAsync(page, new Uri(server.Process.Url, "incidents").ToString());
+        var row = page.Locator($"tr.alert-row[data-alert-id='{id}']");
+        await row.WaitForAsync(new() { Timeout = 10_000 });
+
+        Assert.Equal(0, await row.Locator("button.acknowledge, button.resolve").CountAsync());
+        Assert.Equal(1, await row.Locator("button.timeline-toggle").CountAsync());
+        Assert.Equal("Viewer", await page.Locator(".signed-in .user-role").InnerTextAsync());
     }
 
     // Console errors and page errors: a Content-Security-Policy refusal shows as one.
