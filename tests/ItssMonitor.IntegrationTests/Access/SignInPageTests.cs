@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ItssMonitor.IntegrationTests.Alerting;
 using ItssMonitor.IntegrationTests.Fixtures;
 using ItssMonitor.IntegrationTests.Hub;
@@ -109,6 +110,35 @@ public sealed class SignInPageTests(BrowserServer browser) : BrowserTest(browser
         Assert.Equal(0, await row.Locator("button.acknowledge, button.resolve").CountAsync());
         Assert.Equal(1, await row.Locator("button.timeline-toggle").CountAsync());
         Assert.Equal("Viewer", await page.Locator(".signed-in .user-role").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_Operator_demoted_while_the_page_is_open_can_no_longer_act_from_it()
+    {
+        await using var server = await HubServer.StartAsync();
+        await server.PushAsync("Search", up: false, latencyMs: 0);
+        using var api = new AlertApi(server.Process);
+        var id = (await api.WaitForServiceDownAsync("Search", "firing")).GetProperty("id").GetString()!;
+        await server.Process.CreateUserAsync("otto", Password, "Operator");
+        var page = await Browser.NewPageAsync();
+        await SignedInPage.SignInAsync(page, server.Process, "otto", Password);
+        await LivePage.OpenAsync(page, new Uri(server.Process.Url, "incidents").ToString());
+        var row = page.Locator($"tr.alert-row[data-alert-id='{id}']");
+        await row.WaitForAsync(new() { Timeout = 10_000 });
+
+        using (var admin = await server.Process.CreateClientAsync())
+        {
+            using var demoted = await admin.PutAsJsonAsync("api/v1/users/otto", new { role = "Viewer" });
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, demoted.StatusCode);
+        }
+
+        await row.Locator("button.acknowledge").ClickAsync();
+        await page.Locator("button.confirm").ClickAsync();
+        var error = page.Locator(".alert-form .alert-error");
+        await error.WaitForAsync(new() { Timeout = 10_000 });
+        Assert.StartsWith("Your account may no longer acknowledge or resolve", await error.InnerTextAsync());
+        var (_, _, alert) = await api.GetAsync($"api/v1/alerts/{id}");
+        Assert.Equal("firing", alert.GetProperty("alert").GetProperty("state").GetString());
     }
 
     // Console errors and page errors: a Content-Security-Policy refusal shows as one.
