@@ -17,7 +17,7 @@ public sealed partial class SetupCodeTests
     [Fact]
     public async Task The_printed_setup_code_creates_the_first_admin_once_and_nothing_else_does()
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Auth__Admin__Name"] = "" });
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Auth__Admin__Name"] = "", ["Auth__Admin__Password"] = "" });
         var printed = await WaitForSetupAddressAsync(server);
         Assert.StartsWith(new Uri(server.Url, "setup?code=").ToString(), printed);
         var code = printed[(printed.IndexOf("code=", StringComparison.Ordinal) + 5)..];

@@ -22,6 +22,7 @@ public sealed class SignInTests(AccessServer server) : IClassFixture<AccessServe
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (wrongPassword.StatusCode, wrongName.StatusCode));
         Assert.Contains("The name or the password is wrong, or the account is disabled.", passwordText);
         Assert.Contains("The name or the password is wrong, or the account is disabled.", nameText);
+        Assert.DoesNotContain("not the password", passwordText, StringComparison.Ordinal);
 
         using var signedIn = await FormPost.SendAsync(http, login, "login", Credentials(AccessServer.OperatorName, AccessServer.Password));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);

@@ -11,7 +11,7 @@ namespace ItssMonitor.IntegrationTests.Fixtures;
 /// in a working directory of its own (so its SQLite data and spool are its own too); the server on a free
 /// loopback port. It can be killed and started again in the same directory on the same port, as an outage would.
 /// The server starts with an admin account (<see cref="AdminName"/>, unless the environment names another or sets
-/// <c>Auth__Admin__Name</c> empty), and hands out clients signed in as it (<see cref="CreateClientAsync"/>,
+/// <c>Auth__Admin__Name</c> and <c>Auth__Admin__Password</c> empty), and hands out clients signed in as it (<see cref="CreateClientAsync"/>,
 /// <see cref="SignInAsync"/> for hub clients and browsers).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -188,7 +188,7 @@ public sealed class ServerProcess : IAsyncDisposable
         Directory.Delete(WorkingDirectory, recursive: true);
     }
 
-    // The test's own settings win: Auth__Admin__Name set empty starts the server with no account at all.
+    // The test's own settings win: Auth__Admin__Name and Auth__Admin__Password set empty start the server with no account at all.
     private static Dictionary<string, string> WithAdmin(IReadOnlyDictionary<string, string> environment)
     {
         var merged = new Dictionary<string, string> { ["Auth__Admin__Name"] = AdminName, ["Auth__Admin__Password"] = AdminPassword };
