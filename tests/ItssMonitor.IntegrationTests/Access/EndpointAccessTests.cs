@@ -65,6 +65,41 @@ public sealed class EndpointAccessTests(AccessServer server) : IClassFixture<Acc
     }
 
     [Fact]
+    public async Task Every_answer_carries_the_security_headers_and_no_HSTS_over_plain_HTTP()
+    {
+        var missing = new List<string>();
+        foreach (var row in AccessTable.Rows)
+        {
+            using var response = await server.SendAsync(Caller.Admin, row.ProbeMethod, row.ProbePath, row.ProbeBody);
+            var headers = response.Headers.ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in new[]
+            {
+                ("X-Content-Type-Options", "nosniff"),
+                ("X-Frame-Options", "DENY"),
+                ("Referrer-Policy", "no-referrer"),
+            })
+            {
+                if (headers.GetValueOrDefault(name) != value)
+                {
+                    missing.Add($"{row}: {name} is '{headers.GetValueOrDefault(name)}'");
+                }
+            }
+
+            if (headers.GetValueOrDefault("Content-Security-Policy") is not { } policy || !policy.Contains("frame-ancestors 'none'", StringComparison.Ordinal) || !policy.Contains("script-src 'self'", StringComparison.Ordinal))
+            {
+                missing.Add($"{row}: Content-Security-Policy is '{headers.GetValueOrDefault("Content-Security-Policy")}'");
+            }
+
+            if (headers.ContainsKey("Strict-Transport-Security"))
+            {
+                missing.Add($"{row}: HSTS over plain HTTP");
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public async Task The_hub_refuses_a_client_without_sign_in_and_sends_a_Viewer_the_snapshot()
     {
         var hub = new Uri(server.Process.Url, "hubs/status");
