@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using ItssMonitor.Server.Access.Keys;
 using ItssMonitor.Server.Access.Oidc;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Access;
@@ -17,11 +19,17 @@ internal static class AccessServiceCollectionExtensions
 {
     public static AuthenticationBuilder AddAccessControl(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<UserAdministration>();
         services.AddHostedService<FirstAdmin>();
+        services.AddSingleton<SetupCode>();
+        services.AddHostedService(provider => provider.GetRequiredService<SetupCode>());
         services.AddAuthorization(AccessPolicies.Add);
+        services.AddSingleton<IAuthorizationHandler, ViewerAccessHandler>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Name));
         services.AddCascadingAuthenticationState();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
@@ -33,17 +41,29 @@ internal static class AccessServiceCollectionExtensions
 
     public static WebApplication MapAccessControl(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSession();
         app.MapOidcSignIn();
         app.MapAccessKeys();
+        app.MapUsers();
         app.MapGet("/api/v1/me", (ClaimsPrincipal user) => new
         {
             name = user.Identity?.Name,
             role = user.FindFirstValue(ClaimTypes.Role),
             authenticationType = user.Identity?.AuthenticationType,
         }).RequireAuthorization(AccessPolicies.Viewer);
+        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem("The sign-out form's antiforgery token is missing or wrong; sign out from the page's button.", statusCode: StatusCodes.Status400BadRequest, title: "Bad sign-out request");
+            }
+
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/login");
+        }).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 
@@ -58,15 +78,16 @@ internal static class AccessServiceCollectionExtensions
         cookie.LoginPath = "/login";
         cookie.AccessDeniedPath = "/denied";
 
-        // Programs (API clients, the hub's negotiation) get a status code to act on, not a login page to follow.
+        // Programs (API clients, the hub's negotiation, Prometheus on /metrics) get a status code to act on, not a login page to follow.
         cookie.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
+        cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     }
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics"))
         {
             context.Response.StatusCode = statusCode;
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ItssMonitor.Server.Access;
 
 /// <summary>Sign-in settings (section <c>Auth</c>).</summary>
@@ -13,4 +15,8 @@ internal sealed class AuthOptions
 
     /// <summary>How long a sign-in lasts without use (it slides with each request).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Sign-in attempts one client address may make per minute (login and setup forms, <c>POST /api/v1/session</c>).</summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }

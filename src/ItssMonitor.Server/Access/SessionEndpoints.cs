@@ -26,7 +26,7 @@ internal static class SessionEndpoints
 
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user.Name, user.Role));
             return Results.Ok(new { name = user.Name, role = user.Role });
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Name);
 
         endpoints.MapDelete("/api/v1/session", async (HttpContext http) =>
         {

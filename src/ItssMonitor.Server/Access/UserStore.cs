@@ -44,10 +44,63 @@ internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, Ti
             return false;
         }
 
-        // Two nodes creating the same name at once: the unique index lets one in and the other fails here.
         context.Set<UserRecord>().Add(user);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Two nodes creating the same name at once (both starting with Auth:Admin): the unique index lets one in.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await fresh.Set<UserRecord>().AnyAsync(existing => existing.NormalizedName == user.NormalizedName, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Every account, by name.</summary>
+    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Set<UserRecord>().AsNoTracking().OrderBy(user => user.NormalizedName).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes what <paramref name="change"/> sets (role, password, disabled) on the account; refuses, changing nothing,
+    /// when that would leave no enabled Admin.
+    /// </summary>
+    public async Task<UserUpdate> UpdateAsync(string name, UserChange change, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(name);
+        var users = context.Set<UserRecord>();
+        if (await users.SingleOrDefaultAsync(candidate => candidate.NormalizedName == normalized, cancellationToken) is not { } user)
+        {
+            return UserUpdate.NotFound;
+        }
+
+        var wasEnabledAdmin = user is { Role: Roles.Admin, Disabled: false };
+        user.Role = change.Role ?? user.Role;
+        user.Disabled = change.Disabled ?? user.Disabled;
+        if (change.Password is { } password)
+        {
+            user.PasswordHash = _hasher.HashPassword(user, password);
+        }
+
+        // Checked in the store, not the endpoint, so no way in (API, page) can lock every admin out.
+        if (wasEnabledAdmin && user is not { Role: Roles.Admin, Disabled: false }
+            && !await users.AnyAsync(other => other.Id != user.Id && other.Role == Roles.Admin && !other.Disabled, cancellationToken))
+        {
+            return UserUpdate.LastAdmin;
+        }
+
         await context.SaveChangesAsync(cancellationToken);
-        return true;
+        return UserUpdate.Done;
     }
 
     /// <summary>The enabled account whose password this is, its sign-in time noted; null for a wrong name or password alike.</summary>

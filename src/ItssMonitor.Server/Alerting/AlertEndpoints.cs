@@ -1,14 +1,15 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using ItssMonitor.Core.Alerting;
+using ItssMonitor.Server.Access;
 using ItssMonitor.Storage.Relational.Alerts;
 
 namespace ItssMonitor.Server.Alerting;
 
 /// <summary>
 /// The alert engine and its API: <c>GET /api/v1/alerts</c>, <c>GET /api/v1/alerts/{id}</c>,
-/// <c>POST /api/v1/alerts/{id}/ack</c> and <c>/resolve</c>, <c>GET /api/v1/incidents</c>; all in one route group so
-/// that one authorization policy can cover them when sign-in arrives.
+/// <c>POST /api/v1/alerts/{id}/ack</c> and <c>/resolve</c> (Operators; the signed-in user is who acts), <c>GET /api/v1/incidents</c>.
 /// </summary>
 internal static class AlertEndpoints
 {
@@ -23,6 +24,7 @@ internal static class AlertEndpoints
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<AlertEngine>();
+        services.AddSingleton<AlertActions>();
         services.AddSingleton<IAlertSignals>(provider => provider.GetRequiredService<AlertEngine>());
         services.AddSingleton<IAlertReader>(provider => provider.GetRequiredService<AlertEngine>());
         services.AddSingleton<IAlertListener, AlertHubListener>();
@@ -35,13 +37,13 @@ internal static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1");
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.Viewer);
         api.MapGet("/alerts", ListAsync);
         api.MapGet("/alerts/{id}", GetAsync);
-        api.MapPost("/alerts/{id}/ack", (string id, HttpRequest request, AlertEngine engine, CancellationToken cancellationToken) =>
-            ActAsync(id, request, acknowledge: true, engine, cancellationToken));
-        api.MapPost("/alerts/{id}/resolve", (string id, HttpRequest request, AlertEngine engine, CancellationToken cancellationToken) =>
-            ActAsync(id, request, acknowledge: false, engine, cancellationToken));
+        api.MapPost("/alerts/{id}/ack", (string id, HttpRequest request, ClaimsPrincipal user, AlertActions actions, CancellationToken cancellationToken) =>
+            ActAsync(id, request, acknowledge: true, user, actions, cancellationToken)).RequireAuthorization(AccessPolicies.Operator);
+        api.MapPost("/alerts/{id}/resolve", (string id, HttpRequest request, ClaimsPrincipal user, AlertActions actions, CancellationToken cancellationToken) =>
+            ActAsync(id, request, acknowledge: false, user, actions, cancellationToken)).RequireAuthorization(AccessPolicies.Operator);
         api.MapGet("/incidents", IncidentsAsync);
         return endpoints;
     }
@@ -59,32 +61,36 @@ internal static class AlertEndpoints
     private static async Task<IResult> GetAsync(string id, AlertQueries queries, CancellationToken cancellationToken) =>
         await queries.GetAlertAsync(id, cancellationToken) is { } detail ? Results.Ok(detail) : UnknownAlert(id);
 
-    private static async Task<IResult> ActAsync(string id, HttpRequest request, bool acknowledge, AlertEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(string id, HttpRequest request, bool acknowledge, ClaimsPrincipal user, AlertActions actions, CancellationToken cancellationToken)
     {
-        AlertActionRequest? body;
+        AlertActionRequest? body = null;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            // The body is optional now that the actor is the signed-in user: it only carries a note.
+            if (request.ContentLength is not 0)
+            {
+                body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            }
         }
         catch (JsonException exception)
         {
             return Results.Problem(
                 title: "Malformed JSON body",
-                detail: $"The body is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} (path {exception.Path ?? "$"}). Expected e.g. {{\"by\": \"alice\", \"note\": \"on it\"}}.",
+                detail: $"The body is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} (path {exception.Path ?? "$"}). Expected e.g. {{\"note\": \"on it\"}}.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (string.IsNullOrWhiteSpace(body?.By))
+        // Refused rather than ignored: a client that names someone else must not believe it was recorded so.
+        if (body?.By is not null)
         {
             return Results.Problem(
-                title: "Who acts is required",
-                detail: "The body must name who acts in \"by\", e.g. {\"by\": \"alice\"}: there is no sign-in yet to tell.",
+                title: "'by' is not accepted",
+                detail: $"Who acts is the signed-in user ({user.Identity!.Name}); leave 'by' out of the body and send only an optional 'note'.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = acknowledge
-            ? await engine.AcknowledgeAsync(id, body.By, body.Note, cancellationToken)
-            : await engine.ResolveAsync(id, body.By, body.Note, cancellationToken);
+        var note = string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note.Trim();
+        var outcome = await actions.ActAsync(id, acknowledge, user.Identity!.Name!, note, cancellationToken);
         if (outcome?.Alert is not { } alert)
         {
             return UnknownAlert(id);

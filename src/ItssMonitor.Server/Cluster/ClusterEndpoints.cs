@@ -1,3 +1,4 @@
+using ItssMonitor.Server.Access;
 using ItssMonitor.Collectors.Scheduling;
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Server.Status;
@@ -29,7 +30,7 @@ internal static class ClusterEndpoints
 
     public static IEndpointRouteBuilder MapCluster(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/cluster", GetClusterAsync);
+        endpoints.MapGet("/api/v1/cluster", GetClusterAsync).RequireAuthorization(AccessPolicies.Viewer);
         return endpoints;
     }
 

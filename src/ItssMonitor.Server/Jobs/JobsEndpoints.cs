@@ -1,4 +1,5 @@
 using Hangfire;
+using ItssMonitor.Server.Access;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -53,10 +54,10 @@ internal static class JobsEndpoints
         endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new DashboardAccess()],
-            // Read-only until there is sign-in: nobody can trigger, delete or requeue jobs from the page.
+            // Read-only: jobs run on their schedule; nobody triggers, deletes or requeues them from the page.
             IsReadOnlyFunc = _ => true,
             DashboardTitle = "ItssMonitor jobs",
-        });
+        }).RequireAuthorization(AccessPolicies.Admin);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ItssMonitor.Server.Access;
 using Prometheus;
 
 namespace ItssMonitor.Server.Metrics;
@@ -23,7 +24,8 @@ internal static class MetricsEndpoint
 
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMetrics("/metrics");
+        // Prometheus scrapes with an ingest API key (authorization: credentials); a signed-in Viewer may look too.
+        endpoints.MapMetrics("/metrics").RequireAuthorization(AccessPolicies.Metrics);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ItssMonitor.Server.Access;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Radzen;
 
@@ -23,8 +24,10 @@ internal static class PagesEndpoints
         // output has no such manifest, and there this does nothing.
         StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Scripts, styles and fonts hold nothing secret, and the login page needs them before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        // Pages and the Blazor circuit are for Viewers; the login, setup and denied pages say [AllowAnonymous] themselves.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Viewer);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ItssMonitor.Server.Access;
 using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Reports;
@@ -24,7 +25,7 @@ internal static class ReportEndpoints
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/reports/sla", SlaAsync);
+        endpoints.MapGet("/api/v1/reports/sla", SlaAsync).RequireAuthorization(AccessPolicies.Viewer);
         return endpoints;
     }
 

@@ -1,3 +1,5 @@
+using ItssMonitor.Server.Access;
+
 namespace ItssMonitor.Server.Sla;
 
 /// <summary>
@@ -17,14 +19,14 @@ internal static class SlaEndpoints
     public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/sla", async (SlaStatusStore statuses, CancellationToken cancellationToken) =>
-            new { services = await statuses.ListAsync(cancellationToken) });
+            new { services = await statuses.ListAsync(cancellationToken) }).RequireAuthorization(AccessPolicies.Viewer);
         endpoints.MapGet("/api/v1/sla/{service}", async (string service, SlaStatusStore statuses, CancellationToken cancellationToken) =>
             await statuses.FindAsync(service, cancellationToken) is { } status
                 ? Results.Ok(status)
                 : Results.Problem(
                     $"No SLA evaluation for service '{service}': it is not monitored, declares no sla, or has not been evaluated yet (the sla-evaluation job runs every minute).",
                     statusCode: StatusCodes.Status404NotFound,
-                    title: "SLA status not found"));
+                    title: "SLA status not found")).RequireAuthorization(AccessPolicies.Viewer);
         return endpoints;
     }
 }

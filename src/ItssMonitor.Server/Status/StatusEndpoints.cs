@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Access;
 using ItssMonitor.Storage.Writing;
 using Microsoft.Extensions.Options;
 
@@ -45,10 +46,11 @@ internal static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/status", (StatusBoard board, TimeProvider time) => new { services = board.Snapshot(time.GetUtcNow()) });
+        endpoints.MapGet("/api/v1/status", (StatusBoard board, TimeProvider time) => new { services = board.Snapshot(time.GetUtcNow()) })
+            .RequireAuthorization(AccessPolicies.Viewer);
         // A batch for a large estate is far over SignalR's default 64 KB send buffer; at that size every
         // broadcast would wait for each client's socket to drain before the next client gets its copy.
-        endpoints.MapHub<StatusHub>(HubPath, options => options.TransportMaxBufferSize = 1024 * 1024);
+        endpoints.MapHub<StatusHub>(HubPath, options => options.TransportMaxBufferSize = 1024 * 1024).RequireAuthorization(AccessPolicies.Viewer);
         return endpoints;
     }
 }

@@ -1,5 +1,7 @@
 using ItssMonitor.Core.Status;
+using ItssMonitor.Server.Access;
 using ItssMonitor.Server.Alerting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ItssMonitor.Server.Status;
@@ -11,6 +13,7 @@ namespace ItssMonitor.Server.Status;
 /// which holds for the current connection only. Alerts are not filtered: every client gets the open alerts on
 /// connect (<see cref="IStatusClient.OpenAlerts"/>) and every change (<see cref="IStatusClient.AlertChanged"/>).
 /// </summary>
+[Authorize(Policy = AccessPolicies.Viewer)]
 public sealed partial class StatusHub(StatusBoard board, AlertQueries alerts, TimeProvider time, ILogger<StatusHub> logger) : Hub<IStatusClient>
 {
     private const string GroupKey = "group";

@@ -1,3 +1,5 @@
+using ItssMonitor.Server.Access;
+
 namespace ItssMonitor.Server.Wall;
 
 /// <summary>
@@ -13,7 +15,8 @@ internal static class WallEndpoints
     {
         app.MapGet(Path, (IWebHostEnvironment environment) => environment.WebRootFileProvider.GetFileInfo("wall/index.html") is { Exists: true } page
             ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
-            : Results.Problem("The wall's page is missing from wwwroot/wall.", statusCode: StatusCodes.Status500InternalServerError));
+            : Results.Problem("The wall's page is missing from wwwroot/wall.", statusCode: StatusCodes.Status500InternalServerError))
+            .RequireAuthorization(AccessPolicies.Viewer);
         return app;
     }
 }

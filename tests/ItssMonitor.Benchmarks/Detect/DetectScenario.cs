@@ -56,7 +56,9 @@ internal static class DetectScenario
             var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}/");
             await using var server = LocalServerProcess.Start("server", "dotnet",
                 [SolutionBuild.ProgramPath("ItssMonitor.Server", typeof(DetectScenario).Assembly), "--urls", url.ToString().TrimEnd('/'),
-                 "--Monitoring:File=" + file, "--Logging:LogLevel:Default=Warning"],
+                 "--Monitoring:File=" + file, "--Logging:LogLevel:Default=Warning",
+                 // Only reads the status, as a NOC screen would, without a sign-in.
+                 "--Auth:AnonymousViewer=true"],
                 work.FullName);
             using var http = new HttpClient { BaseAddress = url };
             Console.WriteLine(Invariant($"detect: {runs} outages of a target probed every {Interval.TotalSeconds:0} s, confirmed by 2 failed probes (failuresBeforeDown default), webhook to this process."));

@@ -74,6 +74,8 @@ internal static class FanoutScenario
                     $"Ingest__ApiKeys__0__Key={ApiKey}",
                     "Ingest__RequestsPerSecond=10000",
                     "Ingest__RequestBurst=10000",
+                    // The hub clients watch as wall displays on a closed NOC network do, without a sign-in.
+                    "Auth__AnonymousViewer=true",
                     dotnet, SolutionBuild.ProgramPath("ItssMonitor.Server", typeof(FanoutScenario).Assembly), "--urls", url.ToString().TrimEnd('/'),
                 ],
                 directory.Path);

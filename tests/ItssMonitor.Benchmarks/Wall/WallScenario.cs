@@ -35,7 +35,9 @@ internal static partial class WallScenario
             var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}/");
             await using var server = LocalServerProcess.Start("server", "dotnet",
                 [ServerAssembly(), "--urls", url.ToString().TrimEnd('/'), "--Monitoring:File=" + file,
-                 "--Ingest:ApiKeys:0:Name=benchmark", "--Ingest:ApiKeys:0:Key=" + ApiKey, "--Logging:LogLevel:Default=Warning"],
+                 "--Ingest:ApiKeys:0:Name=benchmark", "--Ingest:ApiKeys:0:Key=" + ApiKey, "--Logging:LogLevel:Default=Warning",
+                 // The wall and its status reads are measured as a NOC screen sees them, without a sign-in.
+                 "--Auth:AnonymousViewer=true"],
                 work.FullName);
             using var http = new HttpClient { BaseAddress = url };
             await server.WaitUntilReadyAsync(async ct => await CountAsync(http, ct) == services, TimeSpan.FromSeconds(60));

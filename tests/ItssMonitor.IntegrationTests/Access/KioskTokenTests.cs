@@ -100,7 +100,7 @@ public sealed class KioskTokenTests(AccessKeysServer server) : IClassFixture<Acc
     {
         var token = await server.CreateAsync(Route, "Hub wall");
         await using var kiosk = await StatusListener.ConnectAsync(new Uri(server.Server.Url, "hubs/status?kiosk=" + Uri.EscapeDataString(token.Secret)));
-        await using var bystander = await StatusListener.ConnectAsync(new Uri(server.Server.Url, "hubs/status"));
+        await using var bystander = await StatusListener.ConnectAsync(new Uri(server.Server.Url, "hubs/status"), await server.Server.SignInAsync());
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         kiosk.Connection.Closed += _ =>
         {

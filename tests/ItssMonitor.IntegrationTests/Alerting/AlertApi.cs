@@ -1,23 +1,28 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ItssMonitor.IntegrationTests.Fixtures;
 
 namespace ItssMonitor.IntegrationTests.Alerting;
 
-/// <summary>The alerts API of a real server process as a test uses it: raw JSON answers, and waiting for an alert to reach a state.</summary>
-public sealed class AlertApi(Uri server) : IDisposable
+/// <summary>
+/// The alerts API of a real server process as a test uses it, signed in (as the fixture's admin unless another account
+/// is named): raw JSON answers, and waiting for an alert to reach a state.
+/// </summary>
+public sealed class AlertApi(ServerProcess server, string name = ServerProcess.AdminName, string password = ServerProcess.AdminPassword) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly CookieContainer _cookies = new();
+    private HttpClient? _http;
 
     public async Task<(HttpStatusCode Status, string? ContentType, JsonElement Body)> GetAsync(string path)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await (await HttpAsync()).GetAsync(path);
         return await ReadAsync(response);
     }
 
     public async Task<(HttpStatusCode Status, string? ContentType, JsonElement Body)> PostAsync(string path, string body)
     {
-        using var response = await _http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await (await HttpAsync()).PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
         return await ReadAsync(response);
     }
 
@@ -43,7 +48,19 @@ public sealed class AlertApi(Uri server) : IDisposable
         return last;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _http?.Dispose();
+
+    // Signed in on first use: the constructor cannot wait for the sign-in.
+    private async Task<HttpClient> HttpAsync()
+    {
+        if (_http is null)
+        {
+            _cookies.Add(server.Url, await server.SignInAsync(name, password));
+            _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        return _http;
+    }
 
     private static async Task<(HttpStatusCode, string?, JsonElement)> ReadAsync(HttpResponseMessage response)
     {

@@ -13,7 +13,7 @@ public sealed class AlertReviewJobTests
             ("Alerting__RefireAfter", "00:00:02"),
             ("Jobs__AlertReviewSchedule", "*/1 * * * * *"),
             ("Hangfire__SchedulePollingInterval", "00:00:00.500"));
-        using var api = new AlertApi(server.Process.Url);
+        using var api = new AlertApi(server.Process);
         await server.PushAsync("Search", up: false, latencyMs: 0);
         var id = (await api.WaitForServiceDownAsync("Search", "firing")).GetProperty("id").GetString();
 

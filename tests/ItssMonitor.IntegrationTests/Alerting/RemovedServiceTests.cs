@@ -34,8 +34,8 @@ public sealed class RemovedServiceTests : IAsyncDisposable
             ["Ingest__ApiKeys__0__Name"] = "removed-service",
             ["Ingest__ApiKeys__0__Key"] = ApiKey,
         });
-        using var api = new AlertApi(server.Url);
-        await PushDownAsync(server.Url, "Retired");
+        using var api = new AlertApi(server);
+        await PushDownAsync(server, "Retired");
         var firing = await api.WaitForServiceDownAsync("Retired", "firing");
 
         await File.WriteAllTextAsync(file, Kept);
@@ -51,9 +51,9 @@ public sealed class RemovedServiceTests : IAsyncDisposable
     }
 
     // Until the board has the file's definitions a sample would be reset, so push again until the service is down.
-    private static async Task PushDownAsync(Uri server, string service)
+    private static async Task PushDownAsync(ServerProcess server, string service)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = await server.CreateClientAsync();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!IsDown(await http.GetStringAsync("api/v1/status"), service))

@@ -46,9 +46,9 @@ public sealed class ServiceDownLiveTests : IAsyncLifetime
                   - { name: health, kind: http, url: "http://127.0.0.1:{{_targetPort}}/health", interval: 1s, timeout: 900ms, failuresBeforeDown: 2 }
             """);
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Monitoring__File"] = file });
-        using var api = new AlertApi(server.Url);
+        using var api = new AlertApi(server);
 
-        await WaitUntilUpAsync(server.Url);
+        await WaitUntilUpAsync(server);
         _failing = true;
         var firing = await api.WaitForServiceDownAsync("Storefront", "firing");
         Assert.Equal("critical", firing.GetProperty("severity").GetString());
@@ -64,9 +64,9 @@ public sealed class ServiceDownLiveTests : IAsyncLifetime
     }
 
     // Failing only once the check has been up: the alert's error is then the target's, not a slow first probe's.
-    private static async Task WaitUntilUpAsync(Uri server)
+    private static async Task WaitUntilUpAsync(ServerProcess server)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = await server.CreateClientAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!(await http.GetStringAsync("api/v1/status")).Contains("\"state\":\"up\"", StringComparison.Ordinal))
         {

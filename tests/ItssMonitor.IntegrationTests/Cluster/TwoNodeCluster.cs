@@ -57,6 +57,8 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             ("SignalR__Redis", redis.ConnectionString),
             ("Storage__Influx__Url", influx.Url.ToString()),
             ("Storage__Influx__Database", database),
+            // The tests watch the nodes' hub, status and cluster views; signing in is tested elsewhere.
+            ("Auth__AnonymousViewer", "true"),
         };
         if (influx.Token is not null)
         {

@@ -34,7 +34,7 @@ public sealed class ComposeServerTests(InfluxDbServer influx, PostgresServer pos
         environment["Monitoring__File"] = HostPathOf(compose, environment["Monitoring__File"]);
 
         await using var server = await ServerProcess.StartAsync(environment);
-        using var http = new HttpClient { BaseAddress = server.Url };
+        using var http = await server.CreateClientAsync();
 
         var ready = await PollAsync(async () => (await http.GetAsync(new Uri("readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
         Assert.True(ready, "/readyz did not answer 200:\n" + server.Output);

@@ -19,7 +19,7 @@ public sealed class EarlyWarningServer : IAsyncDisposable
     {
         _server = server;
         Receiver = receiver;
-        Api = new AlertApi(server.Process.Url);
+        Api = new AlertApi(server.Process);
     }
 
     public ServerProcess Process => _server.Process;

@@ -64,7 +64,7 @@ public sealed class SlaApiTests : IAsyncLifetime
     [Fact]
     public async Task Every_service_s_latest_evaluation_is_listed_and_one_can_be_read_by_name()
     {
-        using var http = new HttpClient { BaseAddress = _server.Url };
+        using var http = await _server.CreateClientAsync();
 
         using var list = JsonDocument.Parse(await http.GetStringAsync("api/v1/sla"));
         using var one = JsonDocument.Parse(await http.GetStringAsync("api/v1/sla/Ledger"));
@@ -92,7 +92,7 @@ public sealed class SlaApiTests : IAsyncLifetime
     [Fact]
     public async Task A_service_without_an_evaluation_is_a_404_problem_naming_it()
     {
-        using var http = new HttpClient { BaseAddress = _server.Url };
+        using var http = await _server.CreateClientAsync();
 
         using var response = await http.GetAsync("api/v1/sla/No%20Such%20Service");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -18,17 +19,19 @@ public sealed class PushServer : IAsyncDisposable
 
     private readonly DirectoryInfo _files;
 
-    private PushServer(ServerProcess process, DirectoryInfo files, string apiKey)
+    private PushServer(ServerProcess process, DirectoryInfo files, string apiKey, Cookie session)
     {
         Process = process;
         _files = files;
-        Http = new HttpClient { BaseAddress = process.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var cookies = new CookieContainer();
+        cookies.Add(process.Url, session);
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = process.Url, Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
     public ServerProcess Process { get; }
 
-    /// <summary>A client of the server that sends the ingest key as bearer token.</summary>
+    /// <summary>A client of the server that sends the ingest key as bearer token (for the ingest API) and is signed in as the admin (for the rest).</summary>
     public HttpClient Http { get; }
 
     /// <summary>
@@ -54,7 +57,8 @@ public sealed class PushServer : IAsyncDisposable
 
         try
         {
-            return new PushServer(await ServerProcess.StartAsync(environment), files, apiKey);
+            var process = await ServerProcess.StartAsync(environment);
+            return new PushServer(process, files, apiKey, await process.SignInAsync());
         }
         catch
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using ItssMonitor.TestServers;
 
@@ -8,21 +10,29 @@ namespace ItssMonitor.IntegrationTests.Fixtures;
 /// One of our own programs (the server, or the agent) started as its own process from the build output,
 /// in a working directory of its own (so its SQLite data and spool are its own too); the server on a free
 /// loopback port. It can be killed and started again in the same directory on the same port, as an outage would.
+/// The server starts with an admin account (<see cref="AdminName"/>, unless the environment names another or sets
+/// <c>Auth__Admin__Name</c> and <c>Auth__Admin__Password</c> empty), and hands out clients signed in as it (<see cref="CreateClientAsync"/>,
+/// <see cref="SignInAsync"/> for hub clients and browsers).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private const string Server = "ItssMonitor.Server";
     private const string Agent = "ItssMonitor.Agent";
 
+    public const string AdminName = "test-admin";
+    public const string AdminPassword = "test-admin-password";
+    public const string SessionCookie = "itss-session";
+
     private readonly string _program;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly StringBuilder _output = new();
     private Process _process = null!;
+    private Cookie? _adminSession;
 
     private ServerProcess(string program, IReadOnlyDictionary<string, string> environment)
     {
         _program = program;
-        _environment = environment;
+        _environment = program == Server ? WithAdmin(environment) : environment;
         Url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         WorkingDirectory = Directory.CreateTempSubdirectory("itss-" + program.Split('.')[^1].ToLowerInvariant() + "-").FullName;
     }
@@ -42,6 +52,47 @@ public sealed class ServerProcess : IAsyncDisposable
                 return _output.ToString();
             }
         }
+    }
+
+    /// <summary>
+    /// Signs in over <c>POST /api/v1/session</c> and answers the session cookie, for hub clients
+    /// (<c>HttpConnectionOptions.Cookies</c>) and browser contexts. The admin's is asked for once and kept: it stays
+    /// valid across restarts, and every sign-in counts against the server's sign-in rate limit.
+    /// </summary>
+    public async Task<Cookie> SignInAsync(string name = AdminName, string password = AdminPassword)
+    {
+        if (name == AdminName && _adminSession is { } kept)
+        {
+            return kept;
+        }
+
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Url };
+        using var response = await http.PostAsJsonAsync("api/v1/session", new { name, password });
+        Assert.True(response.IsSuccessStatusCode, $"signing in as {name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var session = cookies.GetCookies(Url)[SessionCookie] ?? throw new InvalidOperationException($"Signing in as {name} set no {SessionCookie} cookie.");
+        if (name == AdminName)
+        {
+            _adminSession = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>A client of the server signed in as <paramref name="name"/> (the admin unless said otherwise).</summary>
+    public async Task<HttpClient> CreateClientAsync(TimeSpan? timeout = null, string name = AdminName, string password = AdminPassword)
+    {
+        var cookies = new CookieContainer();
+        cookies.Add(Url, await SignInAsync(name, password));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Url, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+    }
+
+    /// <summary>Creates an account over the users API, as the admin.</summary>
+    public async Task CreateUserAsync(string name, string password, string role)
+    {
+        using var admin = await CreateClientAsync();
+        using var response = await admin.PostAsJsonAsync("api/v1/users", new { name, password, role });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"creating {name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Starts the server and waits until <c>/healthz</c> answers.</summary>
@@ -135,6 +186,18 @@ public sealed class ServerProcess : IAsyncDisposable
         await KillAsync();
         _process.Dispose();
         Directory.Delete(WorkingDirectory, recursive: true);
+    }
+
+    // The test's own settings win: Auth__Admin__Name and Auth__Admin__Password set empty start the server with no account at all.
+    private static Dictionary<string, string> WithAdmin(IReadOnlyDictionary<string, string> environment)
+    {
+        var merged = new Dictionary<string, string> { ["Auth__Admin__Name"] = AdminName, ["Auth__Admin__Password"] = AdminPassword };
+        foreach (var (key, value) in environment)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private void Launch()

@@ -25,8 +25,8 @@ public sealed class HubBackplaneTests(RedisServer redis) : IClassFixture<RedisSe
     [Fact]
     public async Task A_client_on_node_B_receives_the_change_of_a_sample_pushed_to_node_A()
     {
-        await using var onB = await StatusListener.ConnectAsync(_nodeB.HubUrl);
-        await using var onBFiltered = await StatusListener.ConnectAsync(new Uri(_nodeB.HubUrl + "?team=finance"));
+        await using var onB = await StatusListener.ConnectAsync(_nodeB.HubUrl, _nodeB.Session);
+        await using var onBFiltered = await StatusListener.ConnectAsync(new Uri(_nodeB.HubUrl + "?team=finance"), _nodeB.Session);
 
         var pushed = Stopwatch.GetTimestamp();
         await _nodeA.PushAsync("Payments API", up: false, latencyMs: 64);

@@ -18,8 +18,8 @@ public sealed class HubReconnectTests : IAsyncLifetime
     [Fact]
     public async Task After_a_crash_the_client_reconnects_by_itself_gets_a_fresh_snapshot_keeps_a_URL_filter_and_loses_a_Subscribe_filter()
     {
-        await using var byUrl = await StatusListener.ConnectAsync(new Uri(_server.HubUrl + "?team=payments"), configure: builder => builder.WithAutomaticReconnect(Retries));
-        await using var bySubscribe = await StatusListener.ConnectAsync(_server.HubUrl, configure: builder => builder.WithAutomaticReconnect(Retries));
+        await using var byUrl = await StatusListener.ConnectAsync(new Uri(_server.HubUrl + "?team=payments"), _server.Session, configure: builder => builder.WithAutomaticReconnect(Retries));
+        await using var bySubscribe = await StatusListener.ConnectAsync(_server.HubUrl, _server.Session, configure: builder => builder.WithAutomaticReconnect(Retries));
         await bySubscribe.Connection.InvokeAsync("Subscribe", null, "staging");
         // The documented way to keep a Subscribe filter: subscribe again once reconnected.
         bySubscribe.Connection.Reconnected += _ => bySubscribe.Connection.InvokeAsync("Subscribe", null, "staging");

@@ -1,3 +1,4 @@
+using System.Net;
 using ItssMonitor.IntegrationTests.Fixtures;
 
 namespace ItssMonitor.IntegrationTests.Hub;
@@ -42,7 +43,11 @@ public sealed class HubServer : IAsyncDisposable
 
     private readonly PushServer _server;
 
-    private HubServer(PushServer server) => _server = server;
+    private HubServer(PushServer server, Cookie session)
+    {
+        _server = server;
+        Session = session;
+    }
 
     public ServerProcess Process => _server.Process;
 
@@ -50,13 +55,20 @@ public sealed class HubServer : IAsyncDisposable
 
     public Uri HubUrl => new(Process.Url, "hubs/status");
 
-    public static async Task<HubServer> StartAsync(params (string Key, string Value)[] settings) => new(await PushServer.StartAsync("hub-tests", MonitoringFile,
-    [
-        // The coalescing test sends 50 requests at once.
-        ("Ingest__RequestsPerSecond", "1000"),
-        ("Ingest__RequestBurst", "1000"),
-        .. settings,
-    ]));
+    /// <summary>The admin's session cookie, for hub clients (the hub is for signed-in Viewers and above).</summary>
+    public Cookie Session { get; }
+
+    public static async Task<HubServer> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var server = await PushServer.StartAsync("hub-tests", MonitoringFile,
+        [
+            // The coalescing test sends 50 requests at once.
+            ("Ingest__RequestsPerSecond", "1000"),
+            ("Ingest__RequestBurst", "1000"),
+            .. settings,
+        ]);
+        return new HubServer(server, await server.Process.SignInAsync());
+    }
 
     /// <summary>
     /// Pushes one sample for the service's first check, stamped later than any sample pushed before it

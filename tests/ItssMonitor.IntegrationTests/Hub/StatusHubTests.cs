@@ -23,7 +23,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
     {
         await Server.PushAsync("Ledger", up: false, latencyMs: 12.5);
         var raw = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var connection = new HubConnectionBuilder().WithUrl(Server.HubUrl).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(Server.HubUrl, options => options.Cookies.Add(Server.Session)).Build();
         connection.On<JsonElement>(StatusListener.Snapshot, services => raw.TrySetResult(services.Clone()));
         await connection.StartAsync();
 
@@ -69,7 +69,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
     [Fact]
     public async Task A_pushed_sample_that_changes_a_service_state_reaches_the_client_within_a_second()
     {
-        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl);
+        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl, Server.Session);
         var target = NextState(listener, "Search");
 
         var pushed = Stopwatch.GetTimestamp();
@@ -84,7 +84,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
     [Fact]
     public async Task Fifty_samples_within_one_broadcast_interval_arrive_as_at_most_two_messages_with_the_latest_state()
     {
-        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl);
+        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl, Server.Session);
         await Server.PushAsync("Payments Batch", up: true, latencyMs: 1);
         await listener.WaitForAsync(StatusListener.StatusChanged, services => services.Any(s => s.Service == "Payments Batch" && s.State == ServiceState.Up), Second * 5, "Payments Batch up");
         var timestamps = Enumerable.Range(0, 50).Select(_ => PushServer.NextTimestamp()).ToList();
@@ -118,7 +118,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
     public async Task Subscribe_answers_with_a_snapshot_of_the_matching_services_and_then_sends_only_their_changes(
         string? team, string? tag, string[] matching, string[] others)
     {
-        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl);
+        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl, Server.Session);
 
         var subscribed = Stopwatch.GetTimestamp();
         await listener.Connection.InvokeAsync("Subscribe", team, tag);
@@ -142,7 +142,7 @@ public sealed class StatusHubTests(SharedHubServer fixture) : IClassFixture<Shar
     [Fact]
     public async Task A_MessagePack_client_gets_the_snapshot_and_the_changes()
     {
-        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl, messagePack: true);
+        await using var listener = await StatusListener.ConnectAsync(Server.HubUrl, Server.Session, messagePack: true);
         var snapshot = listener.Received.Single(message => message.Method == StatusListener.Snapshot);
         Assert.Equal(HubServer.Services.Order(), snapshot.Services.Select(service => service.Service).Order());
         var ledger = snapshot.Services.Single(service => service.Service == "Ledger");

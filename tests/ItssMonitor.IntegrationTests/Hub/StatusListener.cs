@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItssMonitor.Core.Status;
@@ -40,10 +41,19 @@ public sealed class StatusListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects and waits for the snapshot every connection gets first.</summary>
-    public static async Task<StatusListener> ConnectAsync(Uri hub, bool messagePack = false, Action<IHubConnectionBuilder>? configure = null)
+    /// <summary>
+    /// Connects and waits for the snapshot every connection gets first; as the user of the <paramref name="session"/>
+    /// cookie, or without one (a kiosk token in the URL, or a server with Auth:AnonymousViewer).
+    /// </summary>
+    public static async Task<StatusListener> ConnectAsync(Uri hub, Cookie? session = null, bool messagePack = false, Action<IHubConnectionBuilder>? configure = null)
     {
-        var builder = new HubConnectionBuilder().WithUrl(hub);
+        var builder = new HubConnectionBuilder().WithUrl(hub, options =>
+        {
+            if (session is not null)
+            {
+                options.Cookies.Add(session);
+            }
+        });
         if (messagePack)
         {
             builder.AddMessagePackProtocol();

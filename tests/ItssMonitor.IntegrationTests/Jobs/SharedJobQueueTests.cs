@@ -37,10 +37,11 @@ public sealed partial class SharedJobQueueTests(PostgresServer postgres) : IClas
         await using var first = await ServerProcess.StartAsync(environment);
         await using var second = await ServerProcess.StartAsync(environment);
 
-        using (var http = new HttpClient())
+        using (var onFirst = await first.CreateClientAsync())
+        using (var onSecond = await second.CreateClientAsync())
         {
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(first.Url, "hangfire"))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(second.Url, "hangfire/recurring"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("hangfire")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("hangfire/recurring")).StatusCode);
         }
 
         await Task.Delay(Tick * 6);

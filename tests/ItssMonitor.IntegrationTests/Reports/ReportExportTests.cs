@@ -60,7 +60,7 @@ public sealed class ReportExportTests : IAsyncLifetime
             ["Storage__Sqlite__Path"] = samples,
             ["Monitoring__File"] = monitoring,
         });
-        _http = new HttpClient { BaseAddress = _server.Url, Timeout = TimeSpan.FromMinutes(2) };
+        _http = await _server.CreateClientAsync(TimeSpan.FromMinutes(2));
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,7 @@ public sealed class ReportSettingsTests
     public async Task A_pdf_without_chromium_at_the_configured_path_is_a_503_problem_naming_the_setting_while_csv_still_works()
     {
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Reports__ChromiumPath"] = "/nonexistent/chromium" });
-        using var http = new HttpClient { BaseAddress = server.Url };
+        using var http = await server.CreateClientAsync();
 
         using var pdf = await http.GetAsync("api/v1/reports/sla?format=pdf");
         using var csv = await http.GetAsync("api/v1/reports/sla?format=csv");

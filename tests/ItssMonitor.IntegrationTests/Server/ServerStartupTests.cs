@@ -33,7 +33,8 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
         Assert.Contains("SQLite at", await ready.Content.ReadAsStringAsync());
 
         // The live status follows the same samples: the demo's Payments API never fails.
-        using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri(server.Url, "api/v1/status")));
+        using var viewer = await server.CreateClientAsync();
+        using var status = JsonDocument.Parse(await viewer.GetStringAsync(new Uri(server.Url, "api/v1/status")));
         var checks = status.RootElement.GetProperty("services").EnumerateArray().SelectMany(service => service.GetProperty("checks").EnumerateArray()).ToList();
         Assert.Equal(DemoServices, checks.Select(c => c.GetProperty("service").GetString()).Order());
         Assert.Equal("up", checks.Single(c => c.GetProperty("service").GetString() == "Payments API").GetProperty("state").GetString());
@@ -44,7 +45,7 @@ public sealed class ServerStartupTests(InfluxDbServer influx) : IDisposable
         for (var attempt = 0; attempt < 50 && !written.IsMatch(metrics); attempt++)
         {
             await Task.Delay(200);
-            metrics = await _http.GetStringAsync(new Uri(server.Url, "metrics"));
+            metrics = await viewer.GetStringAsync(new Uri(server.Url, "metrics"));
         }
 
         Assert.Matches(written, metrics);

@@ -45,8 +45,10 @@ public sealed class ReportsEstate : IAsyncLifetime
             ["Storage__Sqlite__Path"] = samples,
             ["Storage__Relational__Path"] = relational,
             ["Retention__RawDays"] = "400",
+            // The reports page tests only read: anonymously, as on a closed NOC network.
+            ["Auth__AnonymousViewer"] = "true",
         });
-        Http = new HttpClient { BaseAddress = Server.Url, Timeout = TimeSpan.FromSeconds(60) };
+        Http = await Server.CreateClientAsync(TimeSpan.FromSeconds(60));
     }
 
     private static DateTimeOffset ThirtyDayMonthBefore(DateTimeOffset now)

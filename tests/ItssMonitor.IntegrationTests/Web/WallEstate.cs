@@ -19,6 +19,9 @@ public sealed class WallEstate : IAsyncDisposable
     private readonly TcpListener _target = new(IPAddress.Loopback, 0);
     private PushServer? _server;
 
+    // The wall tests are about what the wall shows: it reads anonymously, as on a closed NOC network.
+    private static readonly (string, string) AnonymousViewer = ("Auth__AnonymousViewer", "true");
+
     private WallEstate()
     {
     }
@@ -128,7 +131,7 @@ public sealed class WallEstate : IAsyncDisposable
 
             maintenance:
               - { name: {{MaintenanceWindow}}, services: [Vault], start: "{{opened}}", end: "{{closes}}" }
-            """, []);
+            """, [AnonymousViewer]);
         await WaitUntilConfiguredAsync(7 + extraServices);
         await FeedAsync(extraServices);
     }
