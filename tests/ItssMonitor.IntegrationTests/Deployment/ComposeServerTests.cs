@@ -34,7 +34,8 @@ public sealed class ComposeServerTests(InfluxDbServer influx, PostgresServer pos
         environment["Monitoring__File"] = HostPathOf(compose, environment["Monitoring__File"]);
 
         await using var server = await ServerProcess.StartAsync(environment);
-        using var http = await server.CreateClientAsync();
+        // The first admin of .env signs in, as an operator would after docker compose up.
+        using var http = await server.CreateClientAsync(name: environment["Auth__Admin__Name"], password: environment["Auth__Admin__Password"]);
 
         var ready = await PollAsync(async () => (await http.GetAsync(new Uri("readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
         Assert.True(ready, "/readyz did not answer 200:\n" + server.Output);
