@@ -21,8 +21,8 @@ public sealed class AccessKeysServer : IAsyncLifetime
     public const string Service = "Lobby";
     public const string Check = "ping";
     public const string ConfiguredKeyName = "configured-agent";
-    private const string AdminName = "root";
-    private const string AdminPassword = "correct horse battery staple";
+    private const string AdminName = ServerProcess.AdminName;
+    private const string AdminPassword = ServerProcess.AdminPassword;
 
     private readonly (string Key, string Value)[] _settings;
     private PushServer? _push;
@@ -58,8 +58,6 @@ public sealed class AccessKeysServer : IAsyncLifetime
                   - { name: {{Check}}, kind: push, interval: 1h, failuresBeforeDown: 1 }
             """,
             [
-                ("Auth__Admin__Name", AdminName),
-                ("Auth__Admin__Password", AdminPassword),
                 ("Logging__LogLevel__Microsoft.AspNetCore", "Information"),
                 .. _settings,
             ]);

@@ -136,10 +136,10 @@ public sealed class KioskTokenTests(AccessKeysServer server) : IClassFixture<Acc
         var audit = await server.AuditAsync();
         Assert.Equal(
             [
-                ("root", "kiosk-token.create", "Audited wall"),
-                ("root", "api-key.create", "Audited agent"),
-                ("root", "kiosk-token.revoke", "Audited wall"),
-                ("root", "api-key.revoke", "Audited agent"),
+                (ServerProcess.AdminName, "kiosk-token.create", "Audited wall"),
+                (ServerProcess.AdminName, "api-key.create", "Audited agent"),
+                (ServerProcess.AdminName, "kiosk-token.revoke", "Audited wall"),
+                (ServerProcess.AdminName, "api-key.revoke", "Audited agent"),
             ],
             audit.Where(entry => entry.Target is "Audited wall" or "Audited agent").Select(entry => (entry.Actor, entry.Action, entry.Target)));
         var secrets = new[] { token.Secret, key.Secret, token.Secret[..^2], token.Secret["itss_kiosk_".Length..][6..20], key.Secret["itss_key_".Length..][6..20] };

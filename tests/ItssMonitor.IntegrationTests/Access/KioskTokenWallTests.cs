@@ -64,7 +64,7 @@ public sealed class KioskTokenWallTests(BrowserServer browser) : BrowserTest(bro
     public async Task KioskToken_and_ApiKey_admin_pages_show_the_secret_once_and_revoke_after_confirmation(string pagePath, string route, string name)
     {
         var page = await Browser.NewPageAsync();
-        await using (var signIn = await page.Context.APIRequest.PostAsync(new Uri(_server.Server.Url, "api/v1/session").ToString(), new() { DataObject = new { name = "root", password = "correct horse battery staple" } }))
+        await using (var signIn = await page.Context.APIRequest.PostAsync(new Uri(_server.Server.Url, "api/v1/session").ToString(), new() { DataObject = new { name = ServerProcess.AdminName, password = ServerProcess.AdminPassword } }))
         {
             Assert.True(signIn.Ok, $"signing in answered {signIn.Status}");
         }
@@ -93,7 +93,7 @@ public sealed class KioskTokenWallTests(BrowserServer browser) : BrowserTest(bro
         await row.Locator("button.revoke-confirm").ClickAsync();
         await page.Locator($"tr[data-name='{name}'][data-state=revoked]").WaitForAsync(new() { Timeout = 10_000 });
         var listed = Assert.Single(await _server.ListAsync(route), entry => entry.GetProperty("name").GetString() == name);
-        Assert.Equal("root", listed.GetProperty("revokedBy").GetString());
+        Assert.Equal(ServerProcess.AdminName, listed.GetProperty("revokedBy").GetString());
     }
 
     private async Task UseAsync(string route, string secret)

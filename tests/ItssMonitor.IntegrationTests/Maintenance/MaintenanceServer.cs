@@ -11,8 +11,8 @@ namespace ItssMonitor.IntegrationTests.Maintenance;
 /// </summary>
 public sealed class MaintenanceServer : IAsyncDisposable
 {
-    public const string AdminName = "admin";
-    public const string AdminPassword = "correct horse battery staple";
+    public const string AdminName = ServerProcess.AdminName;
+    public const string AdminPassword = ServerProcess.AdminPassword;
 
     private MaintenanceServer(PushServer server, SessionClient admin)
     {
@@ -28,7 +28,7 @@ public sealed class MaintenanceServer : IAsyncDisposable
     {
         var monitoringFile = "services:\n" + EarlyWarningServer.PushService("Ledger", "payments") + EarlyWarningServer.PushService("Refunds", "payments");
         var server = await PushServer.StartAsync("maintenance-tests", monitoringFile,
-            [("Auth__Admin__Name", AdminName), ("Auth__Admin__Password", AdminPassword), .. settings]);
+            settings);
         var admin = new SessionClient(server.Process.Url);
         await admin.SignInAsync(AdminName, AdminPassword);
         return new MaintenanceServer(server, admin);

@@ -27,7 +27,7 @@ public sealed class OperatorMaintenanceTests : IAsyncLifetime
         var admin = _server.Admin;
         var (status, _, created) = await admin.PostAsync("api/v1/maintenance", MaintenanceServer.Window("disk swap", DateTimeOffset.UtcNow.AddHours(1), "Ledger"));
         Assert.Equal(HttpStatusCode.Created, status);
-        Assert.Equal(("operator", "disk swap", "admin"), (created.GetProperty("source").GetString(), created.GetProperty("name").GetString(), created.GetProperty("startedBy").GetString()));
+        Assert.Equal(("operator", "disk swap", MaintenanceServer.AdminName), (created.GetProperty("source").GetString(), created.GetProperty("name").GetString(), created.GetProperty("startedBy").GetString()));
         var id = created.GetProperty("id").GetInt64();
 
         var ledger = MaintenanceServer.Status(await _server.WaitForStateAsync("Ledger", "maintenance"), "Ledger")!.Value;
@@ -50,7 +50,7 @@ public sealed class OperatorMaintenanceTests : IAsyncLifetime
 
         var audit = await AuditAsync();
         Assert.Equal(
-            [("admin", "maintenance.start", "Ledger"), ("admin", "maintenance.end", "Ledger")],
+            [(MaintenanceServer.AdminName, "maintenance.start", "Ledger"), (MaintenanceServer.AdminName, "maintenance.end", "Ledger")],
             audit.Where(entry => entry.Action.StartsWith("maintenance.", StringComparison.Ordinal)).Select(entry => (entry.Actor, entry.Action, entry.Target)));
         Assert.All(audit.Where(entry => entry.Action.StartsWith("maintenance.", StringComparison.Ordinal)), entry => Assert.Contains("disk swap", entry.Detail));
     }
