@@ -4,6 +4,7 @@ using ItssMonitor.Server.Access;
 using ItssMonitor.Server.Alerting;
 using ItssMonitor.Server.Cluster;
 using ItssMonitor.Server.Demo;
+using ItssMonitor.Server.Errors;
 using ItssMonitor.Server.Health;
 using ItssMonitor.Server.Ingest;
 using ItssMonitor.Server.Jobs;
@@ -43,9 +44,11 @@ builder.Services.AddAlerting(builder.Configuration);
 builder.Services.AddOperatorMaintenance();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddAccessControl(builder.Configuration);
+builder.Services.AddMalformedRequestProblems();
 
 var app = builder.Build();
 
+app.UseMalformedRequestProblems();
 app.MapAccessControl();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
