@@ -18,6 +18,7 @@ public sealed class StatusBoard
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ServiceEntry> _services = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _relayedChanged = new(StringComparer.Ordinal);
     private MaintenanceCalendar _maintenance = MaintenanceCalendar.Empty;
 
     /// <summary>
@@ -75,7 +76,8 @@ public sealed class StatusBoard
     /// <summary>
     /// Applies a sample another node took or ingested, as <see cref="Observe"/> does, but does not queue its service
     /// as a change: the node it came from announces it (its broadcast reaches every hub client through the backplane,
-    /// and it raises the alerts), so announcing it here too would send everything twice.
+    /// and it raises the alerts), so announcing it here too would send everything twice. This node's own pages still
+    /// want it: see <see cref="TakeRelayedChanges"/>.
     /// </summary>
     public void ObserveRelayed(CheckSample sample) => Apply(sample, announce: false);
 
@@ -104,6 +106,7 @@ public sealed class StatusBoard
             else
             {
                 service.Refresh(sample.Timestamp);
+                _relayedChanged.Add(service.Name);
             }
 
             return transition;
@@ -153,13 +156,29 @@ public sealed class StatusBoard
         }
     }
 
-    /// <summary>The services that changed since the last call, each once with its latest state.</summary>
+    /// <summary>The services that changed since the last call, each once with its latest state: the changes to announce.</summary>
     public IReadOnlyList<ServiceStatus> TakeChanges(DateTimeOffset now)
     {
         lock (_lock)
         {
             var changes = _changed.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
+            // An announced service carries its relayed samples' effect too: no need to hand it out twice.
+            _relayedChanged.ExceptWith(_changed);
             _changed.Clear();
+            return changes;
+        }
+    }
+
+    /// <summary>
+    /// The services that changed through relayed samples only since the last call: not to announce (their origin
+    /// does), but to show on this node's pages, which hear of changes only from this node.
+    /// </summary>
+    public IReadOnlyList<ServiceStatus> TakeRelayedChanges(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var changes = _relayedChanged.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
+            _relayedChanged.Clear();
             return changes;
         }
     }

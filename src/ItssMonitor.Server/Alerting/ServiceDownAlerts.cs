@@ -30,7 +30,7 @@ internal sealed partial class ServiceDownAlerts(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.Subscribe(Enqueue);
+        using var subscription = feed.SubscribeAnnounced(Enqueue);
         try
         {
             await Task.WhenAll(FollowRemovalsAsync(stoppingToken), TellAllAsync(stoppingToken));

@@ -6,7 +6,8 @@ namespace ItssMonitor.Server.Status;
 /// <summary>
 /// Sends the status board's changes to hub clients every <see cref="StatusOptions.BroadcastInterval"/>:
 /// a service that changed many times in between goes out once, with its latest state, to each group that shows it,
-/// and to the pages of this node through the <see cref="StatusFeed"/>.
+/// and to the pages of this node through the <see cref="StatusFeed"/>, which also gets the changes other nodes'
+/// samples made here (their origin announces those to hub clients).
 /// </summary>
 internal sealed partial class StatusBroadcaster(
     StatusBoard board,
@@ -23,7 +24,12 @@ internal sealed partial class StatusBroadcaster(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await BroadcastAsync(board.TakeChanges(time.GetUtcNow()));
+                var now = time.GetUtcNow();
+                await BroadcastAsync(board.TakeChanges(now));
+                if (board.TakeRelayedChanges(now) is { Count: > 0 } relayed)
+                {
+                    feed.Publish(relayed, announced: false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,7 +45,7 @@ internal sealed partial class StatusBroadcaster(
             return;
         }
 
-        feed.Publish(changes);
+        feed.Publish(changes, announced: true);
         var byGroup = changes
             .SelectMany(change => StatusGroups.Of(change).Select(group => (group, change)))
             .GroupBy(pair => pair.group, pair => pair.change);

@@ -165,6 +165,29 @@ public sealed class StatusBoardTests
         Assert.Equal((ServiceState.Degraded, CheckState.Down), (change.State, change.Checks.Single(s => s.Check == "health").State));
     }
 
+    [Fact]
+    public void Relayed_changes_are_handed_out_for_pages_apart_from_the_announced_ones_and_once()
+    {
+        _board.Observe(Health(0, up: true));
+        _board.TakeChanges(T0);
+        _board.TakeRelayedChanges(T0);
+
+        _board.ObserveRelayed(Health(10, up: false, error: "HTTP 503"));
+        _board.ObserveRelayed(Health(15, up: false, error: "HTTP 503"));
+
+        Assert.Empty(_board.TakeChanges(T0.AddSeconds(11)));
+        var relayed = Assert.Single(_board.TakeRelayedChanges(T0.AddSeconds(11)));
+        Assert.Equal(ServiceState.Degraded, relayed.State);
+        Assert.Empty(_board.TakeRelayedChanges(T0.AddSeconds(12)));
+
+        // A service announced in the same round is handed out once, as an announced change carrying the relayed state.
+        _board.ObserveRelayed(Health(20, up: true));
+        _board.Observe(new CheckSample("Payments", "batch", CheckKinds.Push, "", T0.AddSeconds(21), true));
+        var announced = Assert.Single(_board.TakeChanges(T0.AddSeconds(22)));
+        Assert.Equal(CheckState.Up, announced.Checks.Single(s => s.Check == "health").State);
+        Assert.Empty(_board.TakeRelayedChanges(T0.AddSeconds(22)));
+    }
+
     private IReadOnlyList<CheckStatus> Checks() => _board.Snapshot(T0.AddDays(1)).SelectMany(s => s.Checks).ToList();
 
     private static CheckSample Health(int seconds, bool up, string? error = null) =>
