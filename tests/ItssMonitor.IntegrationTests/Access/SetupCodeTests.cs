@@ -50,6 +50,8 @@ public sealed partial class SetupCodeTests
         using var audit = JsonDocument.Parse(await http.GetStringAsync("api/v1/audit"));
         var entry = Assert.Single(audit.RootElement.EnumerateArray());
         Assert.Equal(("setup", "user.create", "root"), (entry.GetProperty("actor").GetString(), entry.GetProperty("action").GetString(), entry.GetProperty("target").GetString()));
+        using var users = JsonDocument.Parse(await http.GetStringAsync("api/v1/users"));
+        Assert.NotEqual(JsonValueKind.Null, users.RootElement.EnumerateArray().Single().GetProperty("lastSignInAt").ValueKind);
 
         // Used up: the same code opens nothing any more, and signing in is the way in.
         using var again = FormPost.Client(server.Url);
