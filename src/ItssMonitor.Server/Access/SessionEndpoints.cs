@@ -24,7 +24,7 @@ internal static class SessionEndpoints
                 return Results.Problem("The name or the password is wrong, or the account is disabled.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user.Name, user.Role));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user.Name, user.Role, LocalAccount));
             return Results.Ok(new { name = user.Name, role = user.Role });
         }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Name);
 
@@ -36,8 +36,17 @@ internal static class SessionEndpoints
         return endpoints;
     }
 
-    /// <summary>The principal a signed-in user carries: the name, and the role <see cref="AccessPolicies"/> check.</summary>
-    public static ClaimsPrincipal Principal(string name, string role) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)],
+    /// <summary>The claim saying how a user signed in: <see cref="LocalAccount"/>, or the single sign-on scheme's name.</summary>
+    public const string SourceClaim = "itss:source";
+
+    /// <summary>The <see cref="SourceClaim"/> of a local account's sign-in, the only kind checked against the users table.</summary>
+    public const string LocalAccount = "local";
+
+    /// <summary>
+    /// The principal a signed-in user carries: the name, the role <see cref="AccessPolicies"/> check, and how they
+    /// signed in (<paramref name="source"/>), so a single sign-on user is never taken for a local account of the same name.
+    /// </summary>
+    public static ClaimsPrincipal Principal(string name, string role, string source) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(SourceClaim, source)],
         CookieAuthenticationDefaults.AuthenticationScheme));
 }

@@ -1,26 +1,42 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using ItssMonitor.Storage.Relational.Users;
 
 namespace ItssMonitor.Server.Access;
 
 /// <summary>
 /// Checks a session cookie against the account on every request: a disabled account's sessions stop at once (the
 /// cookie alone would last its whole lifetime), and a changed role takes effect without signing in again. A principal
-/// with no local account (signed in another way) is left as it is.
+/// signed in another way (single sign-on) is left as it is, even when a local account has its name. While the store
+/// cannot be read the session stands as its signed cookie says: a disabled account is stopped once the store answers
+/// again, rather than every signed-in person being turned away during the outage.
 /// </summary>
-internal static class SessionValidation
+internal static partial class SessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.Identity?.Name is not { } name)
+        if (context.Principal?.Identity?.Name is not { } name
+            || context.Principal.FindFirstValue(SessionEndpoints.SourceClaim) != SessionEndpoints.LocalAccount)
         {
             return;
         }
 
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-        if (await users.FindAsync(name, context.HttpContext.RequestAborted) is not { } user)
+        var services = context.HttpContext.RequestServices;
+        UserRecord? user;
+        try
         {
+            user = await services.GetRequiredService<UserStore>().FindAsync(name, context.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogStoreUnreadable(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidation)), exception, name);
+            return;
+        }
+
+        if (user is null)
+        {
+            context.RejectPrincipal();
             return;
         }
 
@@ -31,8 +47,11 @@ internal static class SessionValidation
         }
         else if (context.Principal.FindFirstValue(ClaimTypes.Role) != user.Role)
         {
-            context.ReplacePrincipal(SessionEndpoints.Principal(user.Name, user.Role));
+            context.ReplacePrincipal(SessionEndpoints.Principal(user.Name, user.Role, SessionEndpoints.LocalAccount));
             context.ShouldRenew = true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The account of {Name}'s session could not be read; the session stands as its cookie says until the store answers")]
+    private static partial void LogStoreUnreadable(ILogger logger, Exception exception, string name);
 }

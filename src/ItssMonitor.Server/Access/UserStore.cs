@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using ItssMonitor.Storage.Relational;
 using ItssMonitor.Storage.Relational.Users;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,9 @@ namespace ItssMonitor.Server.Access;
 /// </summary>
 internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, TimeProvider time)
 {
+    // What a wrong name is checked against, so that it costs as much time as a wrong password.
+    private static readonly UserRecord UnknownUser = WithRandomPassword();
+
     private readonly PasswordHasher<UserRecord> _hasher = new();
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
@@ -111,6 +115,8 @@ internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, Ti
         var user = await context.Set<UserRecord>().SingleOrDefaultAsync(candidate => candidate.NormalizedName == normalized, cancellationToken);
         if (user is null || user.Disabled)
         {
+            // As long as checking a real password, so the time taken does not tell which names exist.
+            _hasher.VerifyHashedPassword(UnknownUser, UnknownUser.PasswordHash, password);
             return null;
         }
 
@@ -127,6 +133,13 @@ internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, Ti
 
         user.LastSignInAt = time.GetUtcNow();
         await context.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    private static UserRecord WithRandomPassword()
+    {
+        var user = new UserRecord { Name = string.Empty, NormalizedName = string.Empty, PasswordHash = string.Empty, Role = Roles.Viewer };
+        user.PasswordHash = new PasswordHasher<UserRecord>().HashPassword(user, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
         return user;
     }
 

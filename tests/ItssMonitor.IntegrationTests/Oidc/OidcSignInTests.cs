@@ -49,6 +49,21 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_single_sign_on_user_named_like_a_local_admin_keeps_the_role_the_provider_gave()
+    {
+        // The server's local admin is test-admin; the provider's user of that name is only an Operator there.
+        _provider.SignInAs(ServerProcess.AdminName, "noc-operators");
+        using var browser = new SessionClient(_server.Url);
+
+        await browser.GetAsync("login/oidc?returnUrl=/api/v1/me");
+        var (_, _, me) = await browser.GetAsync("api/v1/me");
+
+        Assert.Equal((ServerProcess.AdminName, "Operator"), (me.GetProperty("name").GetString(), me.GetProperty("role").GetString()));
+        var (status, _, _) = await browser.GetAsync("api/v1/users");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+
+    [Fact]
     public async Task A_user_whose_groups_map_to_no_role_is_refused_and_gets_no_session()
     {
         _provider.SignInAs("mallory", "marketing");

@@ -42,7 +42,8 @@ internal static class CredentialEndpoints
                 : Results.NoContent());
     }
 
-    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+    // The Admin policy guarantees a signed-in user: an unnamed one would be an audit entry nobody can be held to.
+    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? throw new InvalidOperationException("An admin endpoint ran without a signed-in user.");
 
     private static IResult NameProblem(string problem, int status) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [problem] }, statusCode: status, title: "The name will not do");

@@ -41,9 +41,7 @@ internal static partial class OidcSignIn
                 return Results.Problem("OpenID Connect sign-in is not configured (Auth:Oidc:Authority).", statusCode: StatusCodes.Status404NotFound, title: "No single sign-on");
             }
 
-            // Only a path on this site: an absolute or protocol-relative URL would make the sign-in an open redirect.
-            var target = returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/";
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [Scheme]);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl.Or(returnUrl) }, [Scheme]);
         }).AllowAnonymous();
         return endpoints;
     }
@@ -99,7 +97,7 @@ internal static partial class OidcSignIn
             return Task.CompletedTask;
         }
 
-        context.Principal = SessionEndpoints.Principal(name, role);
+        context.Principal = SessionEndpoints.Principal(name, role, Scheme);
         logger.LogSignedIn(name, role);
         return Task.CompletedTask;
     }
