@@ -3,6 +3,7 @@ using ItssMonitor.Server.Access.Keys;
 using ItssMonitor.Server.Access.Oidc;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, ViewerAccessHandler>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Name));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
         return services.AddAuthentication(AccessKeysExtensions.DefaultScheme)

@@ -141,6 +141,25 @@ public sealed class SignInPageTests(BrowserServer browser) : BrowserTest(browser
         Assert.Equal("firing", alert.GetProperty("alert").GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task An_admin_disabled_while_an_admin_page_is_open_is_sent_to_sign_in_by_the_page_within_a_minute()
+    {
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>());
+        await server.CreateUserAsync("dora", Password, "Admin");
+        var page = await Browser.NewPageAsync();
+        await SignedInPage.SignInAsync(page, server, "dora", Password);
+        await LivePage.OpenAsync(page, new Uri(server.Url, "admin/users").ToString());
+
+        using (var admin = await server.CreateClientAsync())
+        {
+            using var disabled = await admin.PutAsJsonAsync("api/v1/users/dora", new { disabled = true });
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, disabled.StatusCode);
+        }
+
+        // No request of its own: the open circuit finds out at its next check (every 30 s) and leaves the page.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { Timeout = 60_000 });
+    }
+
     // Console errors and page errors: a Content-Security-Policy refusal shows as one.
     private static List<string> Refusals(IPage page)
     {
