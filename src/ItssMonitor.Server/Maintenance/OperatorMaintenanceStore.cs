@@ -19,6 +19,7 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Reading? _cached;
+    private long _changes;
 
     /// <summary>Every window that has not been over for long, cancelled ones (ended before they began) left out.</summary>
     public async Task<IReadOnlyList<MaintenanceWindowRecord>> WindowsAsync(CancellationToken cancellationToken)
@@ -37,12 +38,15 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
             }
 
             var now = time.GetUtcNow();
+            var changesBefore = Interlocked.Read(ref _changes);
             try
             {
                 await using var context = await contexts.CreateDbContextAsync(cancellationToken);
                 var since = now - History;
                 var windows = await context.Set<MaintenanceWindowRecord>().AsNoTracking().Where(window => window.Until > since).OrderBy(window => window.Id).ToListAsync(cancellationToken);
-                _cached = new Reading([.. windows.Where(window => window.End > window.From)], now);
+                // A change this node made while reading may be missing from it: then it serves this call only, not the cache time.
+                var readAt = changesBefore == Interlocked.Read(ref _changes) ? now : DateTimeOffset.MinValue;
+                _cached = new Reading([.. windows.Where(window => window.End > window.From)], readAt);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -74,6 +78,7 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
         };
         context.Set<MaintenanceWindowRecord>().Add(window);
         await context.SaveChangesAsync(cancellationToken);
+        Interlocked.Increment(ref _changes);
         _cached = null;
         return window;
     }
@@ -96,6 +101,7 @@ public sealed partial class OperatorMaintenanceStore(IDbContextFactory<MonitorDb
         window.EndedAt = now;
         window.EndedBy = actor;
         await context.SaveChangesAsync(cancellationToken);
+        Interlocked.Increment(ref _changes);
         _cached = null;
         return (window, true);
     }
