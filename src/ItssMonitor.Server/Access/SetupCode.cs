@@ -71,6 +71,15 @@ internal sealed class SetupCode(UserStore users, IServer server, IHostApplicatio
         }
     }
 
+    /// <summary>Gives back a code <see cref="TryConsume"/> took, when the admin it was taken for could not be created (bad input).</summary>
+    public void Reopen(string code)
+    {
+        lock (_lock)
+        {
+            _code ??= Encoding.ASCII.GetBytes(code);
+        }
+    }
+
     private void Announce(string code)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
