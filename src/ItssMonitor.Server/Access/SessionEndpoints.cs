@@ -1,3 +1,6 @@
+using ItssMonitor.Storage.Relational.Users;
+using System.Text;
+using System.Security.Cryptography;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,7 +27,7 @@ internal static class SessionEndpoints
                 return Results.Problem("The name or the password is wrong, or the account is disabled.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user.Name, user.Role, LocalAccount));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
             return Results.Ok(new { name = user.Name, role = user.Role });
         }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Name);
 
@@ -42,11 +45,24 @@ internal static class SessionEndpoints
     /// <summary>The <see cref="SourceClaim"/> of a local account's sign-in, the only kind checked against the users table.</summary>
     public const string LocalAccount = "local";
 
+    /// <summary>The claim a local account's session carries to tell which password it was signed in with.</summary>
+    public const string PasswordStampClaim = "itss:password-stamp";
+
     /// <summary>
     /// The principal a signed-in user carries: the name, the role <see cref="AccessPolicies"/> check, and how they
     /// signed in (<paramref name="source"/>), so a single sign-on user is never taken for a local account of the same name.
     /// </summary>
-    public static ClaimsPrincipal Principal(string name, string role, string source) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(SourceClaim, source)],
+    public static ClaimsPrincipal Principal(string name, string role, string source, params Claim[] more) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(SourceClaim, source), .. more],
         CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>A local account's principal, with a stamp of its password: a new password ends the sessions of the old one.</summary>
+    public static ClaimsPrincipal Principal(UserRecord user) =>
+        Principal(user.Name, user.Role, LocalAccount, new Claim(PasswordStampClaim, PasswordStamp(user)));
+
+    /// <summary>Whether the principal signed in with <paramref name="user"/>'s current password.</summary>
+    public static bool SamePassword(ClaimsPrincipal principal, UserRecord user) => principal.FindFirstValue(PasswordStampClaim) == PasswordStamp(user);
+
+    // A digest of the stored hash, not the hash: the cookie is encrypted, but it need not carry even that.
+    private static string PasswordStamp(UserRecord user) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash)), 0, 8);
 }

@@ -6,8 +6,9 @@ using ItssMonitor.Storage.Relational.Users;
 namespace ItssMonitor.Server.Access;
 
 /// <summary>
-/// Checks a session cookie against the account on every request: a disabled account's sessions stop at once (the
-/// cookie alone would last its whole lifetime), and a changed role takes effect without signing in again. A principal
+/// Checks a session cookie against the account on every request: the sessions of a disabled account, or of a password
+/// changed since, stop at once (the cookie alone would last its whole lifetime), and a changed role takes effect
+/// without signing in again. A principal
 /// signed in another way (single sign-on) is left as it is, even when a local account has its name. While the store
 /// cannot be read the session stands as its signed cookie says: a disabled account is stopped once the store answers
 /// again, rather than every signed-in person being turned away during the outage.
@@ -34,20 +35,15 @@ internal static partial class SessionValidation
             return;
         }
 
-        if (user is null)
+        if (user is null || user.Disabled || !SessionEndpoints.SamePassword(context.Principal, user))
         {
-            context.RejectPrincipal();
-            return;
-        }
-
-        if (user.Disabled)
-        {
+            // Gone, disabled, or its password changed since (a suspected stolen session is ended by a new password).
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
         else if (context.Principal.FindFirstValue(ClaimTypes.Role) != user.Role)
         {
-            context.ReplacePrincipal(SessionEndpoints.Principal(user.Name, user.Role, SessionEndpoints.LocalAccount));
+            context.ReplacePrincipal(SessionEndpoints.Principal(user));
             context.ShouldRenew = true;
         }
     }

@@ -12,6 +12,23 @@ public sealed class AccountTests
     private const string NewPassword = "another-password-long-enough";
 
     [Fact]
+    public async Task A_new_password_ends_the_sessions_signed_in_with_the_old_one()
+    {
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>());
+        await server.CreateUserAsync("pia", Password, "Operator");
+        using var stolen = await server.CreateClientAsync(name: "pia", password: Password);
+        Assert.Equal(HttpStatusCode.OK, (await stolen.GetAsync("api/v1/me")).StatusCode);
+
+        using var admin = await server.CreateClientAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("api/v1/users/pia", new { password = NewPassword })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stolen.GetAsync("api/v1/me")).StatusCode);
+        using var pia = await server.CreateClientAsync(name: "pia", password: NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await pia.GetAsync("api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Accounts_are_created_and_changed_by_admins_the_last_admin_is_kept_and_each_change_is_audited()
     {
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>());
