@@ -1,7 +1,7 @@
-using ItssMonitor.Storage.Relational.Users;
-using System.Text;
-using System.Security.Cryptography;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using ItssMonitor.Storage.Relational.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

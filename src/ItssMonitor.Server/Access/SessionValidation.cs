@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using ItssMonitor.Storage.Relational.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using ItssMonitor.Storage.Relational.Users;
 
 namespace ItssMonitor.Server.Access;
 
