@@ -71,46 +71,51 @@ public sealed class StatusBoard
 
     /// <summary>Applies a sample; samples older than the check's last one (a replay) update nothing.</summary>
     /// <returns>The check's transition, if the sample caused one.</returns>
-    public CheckTransition? Observe(CheckSample sample) => Apply(sample, announce: true);
+    public CheckTransition? Observe(CheckSample sample)
+    {
+        lock (_lock)
+        {
+            return Apply(sample, _changed);
+        }
+    }
 
     /// <summary>
     /// Applies a sample another node took or ingested, as <see cref="Observe"/> does, but does not queue its service
     /// as a change: the node it came from announces it (its broadcast reaches every hub client through the backplane,
     /// and it raises the alerts), so announcing it here too would send everything twice. This node's own pages still
-    /// want it: see <see cref="TakeRelayedChanges"/>.
+    /// want it: see <see cref="TakeRelayedChanges"/>. A batch is applied under one lock.
     /// </summary>
-    public void ObserveRelayed(CheckSample sample) => Apply(sample, announce: false);
-
-    private CheckTransition? Apply(CheckSample sample, bool announce)
+    public void ObserveRelayed(params IReadOnlyList<CheckSample> samples)
     {
         lock (_lock)
         {
-            if (!_services.TryGetValue(sample.Service, out var service))
+            foreach (var sample in samples)
             {
-                // Pushed for a service the configuration does not declare (allowed by the ingest policy).
-                service = _services[sample.Service] = new ServiceEntry(sample.Service, sample.Timestamp);
+                Apply(sample, _relayedChanged);
             }
-
-            var check = service.CheckFor(sample);
-            if (check.LastSampleAt >= sample.Timestamp)
-            {
-                return null;
-            }
-
-            var transition = check.Observe(sample);
-            service.Record(sample, TrendLength);
-            if (announce)
-            {
-                Refresh(service, sample.Timestamp);
-            }
-            else
-            {
-                service.Refresh(sample.Timestamp);
-                _relayedChanged.Add(service.Name);
-            }
-
-            return transition;
         }
+    }
+
+    // Applies the sample and notes its service in `changed` (to announce, or relayed); the caller holds the lock.
+    private CheckTransition? Apply(CheckSample sample, HashSet<string> changed)
+    {
+        if (!_services.TryGetValue(sample.Service, out var service))
+        {
+            // Pushed for a service the configuration does not declare (allowed by the ingest policy).
+            service = _services[sample.Service] = new ServiceEntry(sample.Service, sample.Timestamp);
+        }
+
+        var check = service.CheckFor(sample);
+        if (check.LastSampleAt >= sample.Timestamp)
+        {
+            return null;
+        }
+
+        var transition = check.Observe(sample);
+        service.Record(sample, TrendLength);
+        service.Refresh(sample.Timestamp);
+        changed.Add(service.Name);
+        return transition;
     }
 
     /// <summary>Marks stale every configured check with no sample in its expected time: its interval for a push check, twice its interval for a probed one.</summary>
@@ -161,11 +166,9 @@ public sealed class StatusBoard
     {
         lock (_lock)
         {
-            var changes = _changed.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
             // An announced service carries its relayed samples' effect too: no need to hand it out twice.
             _relayedChanged.ExceptWith(_changed);
-            _changed.Clear();
-            return changes;
+            return Take(_changed, now);
         }
     }
 
@@ -177,10 +180,15 @@ public sealed class StatusBoard
     {
         lock (_lock)
         {
-            var changes = _relayedChanged.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
-            _relayedChanged.Clear();
-            return changes;
+            return Take(_relayedChanged, now);
         }
+    }
+
+    private List<ServiceStatus> Take(HashSet<string> changed, DateTimeOffset now)
+    {
+        var changes = changed.Where(_services.ContainsKey).Select(name => _services[name].Status(now)).ToList();
+        changed.Clear();
+        return changes;
     }
 
     private static string? WindowFor(string service, IReadOnlyList<MaintenanceWindow> open) => open.FirstOrDefault(window => window.AppliesTo(service))?.Name;

@@ -71,7 +71,7 @@ internal static class AccessServiceCollectionExtensions
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthOptions auth)
     {
-        cookie.Cookie.Name = "itss-session";
+        cookie.Cookie.Name = SessionEndpoints.CookieName;
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

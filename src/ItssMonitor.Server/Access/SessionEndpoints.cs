@@ -39,6 +39,9 @@ internal static class SessionEndpoints
         return endpoints;
     }
 
+    /// <summary>The sign-in cookie's name.</summary>
+    public const string CookieName = "itss-session";
+
     /// <summary>The claim saying how a user signed in: <see cref="LocalAccount"/>, or the single sign-on scheme's name.</summary>
     public const string SourceClaim = "itss:source";
 
@@ -60,8 +63,11 @@ internal static class SessionEndpoints
     public static ClaimsPrincipal Principal(UserRecord user) =>
         Principal(user.Name, user.Role, LocalAccount, new Claim(PasswordStampClaim, PasswordStamp(user)));
 
-    /// <summary>Whether the principal signed in with <paramref name="user"/>'s current password.</summary>
-    public static bool SamePassword(ClaimsPrincipal principal, UserRecord user) => principal.FindFirstValue(PasswordStampClaim) == PasswordStamp(user);
+    /// <summary>How a local account's session stands against its account as read now (null: no such account).</summary>
+    public static SessionStanding Standing(ClaimsPrincipal principal, UserRecord? user) =>
+        user is null || user.Disabled || principal.FindFirstValue(PasswordStampClaim) != PasswordStamp(user) ? SessionStanding.Ended
+        : principal.FindFirstValue(ClaimTypes.Role) != user.Role ? SessionStanding.RoleChanged
+        : SessionStanding.Current;
 
     // A digest of the stored hash, not the hash: the cookie is encrypted, but it need not carry even that.
     private static string PasswordStamp(UserRecord user) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash)), 0, 8);

@@ -42,9 +42,7 @@ internal sealed partial class SessionRevalidation(ILoggerFactory loggers, UserSt
             return true;
         }
 
-        return await users.FindAsync(name, cancellationToken) is { Disabled: false } account
-            && account.Role == user.FindFirstValue(ClaimTypes.Role)
-            && SessionEndpoints.SamePassword(user, account);
+        return SessionEndpoints.Standing(user, await users.FindAsync(name, cancellationToken)) == SessionStanding.Current;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live page's sign-in could not be checked again; it stands until the next check")]

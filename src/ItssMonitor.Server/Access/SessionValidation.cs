@@ -18,7 +18,8 @@ internal static partial class SessionValidation
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal?.Identity?.Name is not { } name
-            || context.Principal.FindFirstValue(SessionEndpoints.SourceClaim) != SessionEndpoints.LocalAccount)
+            || context.Principal.FindFirstValue(SessionEndpoints.SourceClaim) != SessionEndpoints.LocalAccount
+            || AnonymousEndpoints.Serve(context.HttpContext))
         {
             return;
         }
@@ -35,16 +36,17 @@ internal static partial class SessionValidation
             return;
         }
 
-        if (user is null || user.Disabled || !SessionEndpoints.SamePassword(context.Principal, user))
+        switch (SessionEndpoints.Standing(context.Principal, user))
         {
-            // Gone, disabled, or its password changed since (a suspected stolen session is ended by a new password).
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
-        else if (context.Principal.FindFirstValue(ClaimTypes.Role) != user.Role)
-        {
-            context.ReplacePrincipal(SessionEndpoints.Principal(user));
-            context.ShouldRenew = true;
+            case SessionStanding.Ended:
+                // Gone, disabled, or its password changed since (a suspected stolen session is ended by a new password).
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                break;
+            case SessionStanding.RoleChanged:
+                context.ReplacePrincipal(SessionEndpoints.Principal(user!));
+                context.ShouldRenew = true;
+                break;
         }
     }
 

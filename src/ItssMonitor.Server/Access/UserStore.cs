@@ -42,11 +42,13 @@ internal sealed class UserStore(IDbContextFactory<MonitorDbContext> contexts, Ti
             Role = role,
             CreatedAt = time.GetUtcNow(),
         };
-        user.PasswordHash = _hasher.HashPassword(user, password);
         if (await context.Set<UserRecord>().AnyAsync(existing => existing.NormalizedName == user.NormalizedName, cancellationToken))
         {
             return false;
         }
+
+        // Hashed only for a free name: FirstAdmin asks at every start, and the answer is nearly always "exists".
+        user.PasswordHash = _hasher.HashPassword(user, password);
 
         context.Set<UserRecord>().Add(user);
         try

@@ -21,10 +21,14 @@ internal sealed partial class ClusterHeartbeat(
     /// <summary>Rows of dead nodes are kept this long (harmless, and a clue after a crash), then deleted.</summary>
     private static readonly TimeSpan DeadRowRetention = TimeSpan.FromHours(1);
 
+    /// <summary>How often dead rows are pruned: they only need to go eventually, not at every beat of every node.</summary>
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
 
     private bool _storeFailing;
     private bool _joined;
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -84,8 +88,13 @@ internal sealed partial class ClusterHeartbeat(
             }
 
             await context.SaveChangesAsync(cancellationToken);
-            var dead = now - DeadRowRetention;
-            await nodes.Where(node => node.HeartbeatAt < dead).ExecuteDeleteAsync(cancellationToken);
+            if (now - _prunedAt >= PruneEvery)
+            {
+                var dead = now - DeadRowRetention;
+                await nodes.Where(node => node.HeartbeatAt < dead).ExecuteDeleteAsync(cancellationToken);
+                _prunedAt = now;
+            }
+
             var liveSince = now - options.Value.NodeTimeout;
             var live = await nodes.AsNoTracking().Where(node => node.HeartbeatAt >= liveSince).ToListAsync(cancellationToken);
             // Logged when the set of live nodes changes, and once on joining.

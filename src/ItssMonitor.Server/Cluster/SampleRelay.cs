@@ -121,10 +121,7 @@ internal sealed partial class SampleRelay(string redis, ClusterMembership member
                 return;
             }
 
-            foreach (var sample in relayed.Samples)
-            {
-                board.ObserveRelayed(sample);
-            }
+            board.ObserveRelayed(relayed.Samples);
         }
         catch (JsonException exception)
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace ItssMonitor.Server.Access.Keys;
 
@@ -50,7 +49,6 @@ internal static class AccessKeysExtensions
             return true;
         }
 
-        var session = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.Name;
-        return context.Request.Cookies.ContainsKey(KioskAuthenticationHandler.CookieName) && (session is null || !context.Request.Cookies.ContainsKey(session));
+        return context.Request.Cookies.ContainsKey(KioskAuthenticationHandler.CookieName) && !context.Request.Cookies.ContainsKey(SessionEndpoints.CookieName);
     }
 }

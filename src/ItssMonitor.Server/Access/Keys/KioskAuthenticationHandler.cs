@@ -39,7 +39,7 @@ internal sealed partial class KioskAuthenticationHandler(
     {
         var fromQuery = HasQueryToken(Request);
         var token = fromQuery ? Request.Query[QueryName].ToString() : Request.Cookies[CookieName];
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || AnonymousEndpoints.Serve(Context))
         {
             return AuthenticateResult.NoResult();
         }

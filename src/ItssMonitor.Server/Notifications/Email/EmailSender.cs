@@ -37,8 +37,9 @@ internal sealed class EmailSender(SmtpMailer mailer) : INotificationSender
     private static string Text(AlertNotification notification)
     {
         var text = new StringBuilder().AppendLine(notification.Headline).AppendLine();
-        var width = notification.Facts.Max(fact => fact.Name.Length) + 1;
-        foreach (var (name, value) in notification.Facts)
+        var facts = notification.Facts;
+        var width = facts.Max(fact => fact.Name.Length) + 1;
+        foreach (var (name, value) in facts)
         {
             text.Append((name + ":").PadRight(width + 1)).AppendLine(value);
         }
