@@ -45,6 +45,15 @@ public sealed class AlertQueries(AlertStore store)
         return new IncidentReport(from, to, IncidentSummary.From(metrics), [.. incidents.Select(incident => incident.View)]);
     }
 
+    /// <summary>Each service's incident figures for the incidents opened in [<paramref name="from"/>, <paramref name="to"/>), from one read of the store; a service without incidents is missing.</summary>
+    public async Task<IReadOnlyDictionary<string, IncidentMetrics>> MetricsByServiceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var history = await store.IncidentsAsync(from, to, null, cancellationToken);
+        return history.Events
+            .GroupBy(e => e.Fingerprint.Service, StringComparer.Ordinal)
+            .ToDictionary(events => events.Key, IncidentMetrics.From, StringComparer.Ordinal);
+    }
+
     private static (IncidentView View, IReadOnlyList<AlertEvent> Events) Incident(Alert alert, int occurrence, IReadOnlyList<AlertEvent> events)
     {
         var opened = events.First(e => e.Kind == AlertEventKind.Opened);

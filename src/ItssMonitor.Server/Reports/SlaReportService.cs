@@ -1,3 +1,4 @@
+using ItssMonitor.Core.Alerting;
 using ItssMonitor.Core.Monitoring;
 using ItssMonitor.Core.Reports;
 using ItssMonitor.Core.Samples;
@@ -58,11 +59,14 @@ public sealed class SlaReportService(
         var trendWindow = TrendWindow(measured);
         var lines = new List<ServiceSlaReport>();
         var allRollups = new List<HourlyRollup>();
+        // The incidents of every service in one read, rather than a read per service.
+        var incidents = await alerts.MetricsByServiceAsync(measured.From, measured.To, cancellationToken);
         foreach (var service in selected)
         {
             var rollups = await store.GetRollupsAsync(SampleScope.ForService(service.Name), trendWindow, cancellationToken);
             allRollups.AddRange(rollups);
-            lines.Add(await ServiceLineAsync(calendar, service, measured, rawFrom, rollups, cancellationToken));
+            var serviceIncidents = IncidentSummary.From(incidents.GetValueOrDefault(service.Name) ?? IncidentMetrics.From([]));
+            lines.Add(await ServiceLineAsync(calendar, service, measured, rawFrom, rollups, serviceIncidents, cancellationToken));
         }
 
         return new SlaReport(
@@ -82,6 +86,7 @@ public sealed class SlaReportService(
         TimeWindow range,
         DateTimeOffset rawFrom,
         IReadOnlyList<HourlyRollup> rollups,
+        IncidentSummary incidents,
         CancellationToken cancellationToken)
     {
         var accounting = new ServiceAccounting(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, [], []);
@@ -117,13 +122,12 @@ public sealed class SlaReportService(
             .SelectMany(window => window.Overlapping(range).Select(stretch => new ReportStretch(stretch.From, stretch.To, window.Name)))
             .OrderBy(stretch => stretch.From)
             .ToList();
-        var incidents = await alerts.ListIncidentsAsync(range.From, range.To, service.Name, AlertStateFilter.Any, cancellationToken);
         return ServiceSlaReport.From(
             service,
             accounting,
             occurrences,
             Percentile.NearestRank(latencies, 95),
-            new IncidentFigures(incidents.Summary.Count, incidents.Summary.Acknowledged, incidents.Summary.MttaSeconds, incidents.Summary.Resolved, incidents.Summary.MttrSeconds),
+            new IncidentFigures(incidents.Count, incidents.Acknowledged, incidents.MttaSeconds, incidents.Resolved, incidents.MttrSeconds),
             Trend(rollups, TrendWindow(range)));
     }
 
